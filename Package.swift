@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "LiqFetch", dependencies: ["CCurl", "CZlib", "LiqCore"], swiftSettings: strict),
         .target(name: "LiqNormalise", dependencies: ["LiqCore"], swiftSettings: strict),
         .target(name: "LiqAnalytics", dependencies: ["LiqCore"], swiftSettings: strict),
-        .target(name: "LiqEmit", dependencies: ["CZlib", "LiqCore"], swiftSettings: strict),
+        .target(name: "LiqEmit", dependencies: ["CZlib", "LiqCore", "LiqAnalytics"], swiftSettings: strict),
         .target(
             name: "LiqCLI",
             dependencies: ["LiqCore", "LiqPipeline", "LiqFetch", "LiqNormalise", "LiqAnalytics", "LiqEmit"],
@@ -31,7 +31,7 @@ let package = Package(
         ),
         .executableTarget(name: "liqpipe", dependencies: ["LiqCLI"], swiftSettings: strict),
 
-        .target(name: "LiqTestSupport", path: "Tests/LiqTestSupport", swiftSettings: strict),
+        .target(name: "LiqTestSupport", dependencies: ["CZlib"], path: "Tests/LiqTestSupport", swiftSettings: strict),
         .testTarget(name: "LiqCoreTests", dependencies: ["LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqPipelineTests", dependencies: ["LiqPipeline"], swiftSettings: strict),
         .testTarget(
@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "LiqNormaliseTests", dependencies: ["LiqNormalise", "LiqFetch", "LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqAnalyticsTests", dependencies: ["LiqAnalytics", "LiqCore"], swiftSettings: strict),
-        .testTarget(name: "LiqEmitTests", dependencies: ["LiqEmit", "LiqCore"], swiftSettings: strict),
+        .testTarget(name: "LiqEmitTests", dependencies: ["LiqEmit", "LiqAnalytics", "LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqCLITests", dependencies: ["LiqCLI", "LiqCore", "LiqTestSupport"], swiftSettings: strict),
     ]
 )

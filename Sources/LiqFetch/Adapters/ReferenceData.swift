@@ -1,0 +1,17 @@
+public import LiqCore
+
+/// What must be known about a venue before its feeds can be normalised: instruments (contract sizes), funding
+/// intervals and mark prices; plus any records the reference requests yielded on the way (running funding rates).
+public struct ReferenceData: Sendable, Equatable {
+    public var instruments: [Instrument] = []
+    public var fundingIntervalHours: [InstrumentKey: Double] = [:]
+    public var markPrices: [InstrumentKey: Double] = [:]
+    public var records: [VenueRecord] = []
+
+    public init() {}
+
+    /// The instrument of `symbol`, when the venue listed it.
+    public func instrument(venue: Venue, symbol: String) -> Instrument? {
+        instruments.first { $0.venue == venue && $0.symbol == symbol }
+    }
+}

@@ -1,0 +1,32 @@
+import CCurl
+
+/// A libcurl result code (`CURLcode`) as a Swift value with readable names, in the manner of swift-system's `Errno`.
+///
+/// Only the codes the client treats specially are named; every other code is still representable and reported
+/// with its number and libcurl's message.
+struct CurlCode: RawRepresentable, Hashable, Sendable {
+    /// The CURLcode number, as listed in libcurl-errors(3).
+    var rawValue: Int
+
+    init(rawValue: Int) {
+        self.rawValue = rawValue
+    }
+
+    init(_ code: CURLcode) {
+        self.rawValue = Int(code.rawValue)
+    }
+
+    /// libcurl's fixed English description of the code; it lives in static storage, so copying it is safe.
+    var message: String {
+        String(cString: curl_easy_strerror(CURLcode(rawValue: UInt32(truncatingIfNeeded: rawValue))))
+    }
+
+    static let ok = CurlCode(CURLE_OK)
+    static let failedInit = CurlCode(CURLE_FAILED_INIT)
+    static let couldNotResolveProxy = CurlCode(CURLE_COULDNT_RESOLVE_PROXY)
+    static let couldNotResolveHost = CurlCode(CURLE_COULDNT_RESOLVE_HOST)
+    static let couldNotConnect = CurlCode(CURLE_COULDNT_CONNECT)
+    static let writeError = CurlCode(CURLE_WRITE_ERROR)
+    static let outOfMemory = CurlCode(CURLE_OUT_OF_MEMORY)
+    static let operationTimedOut = CurlCode(CURLE_OPERATION_TIMEDOUT)
+}

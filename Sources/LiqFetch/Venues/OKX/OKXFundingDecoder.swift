@@ -1,0 +1,41 @@
+public import LiqCore
+
+/// Decodes OKX funding: the running rate (`funding-rate`) and settled history (`funding-rate-history`).
+///
+/// The running rate applies to the period that settles at `fundingTime`; its length is `nextFundingTime −
+/// fundingTime`, the only place OKX states the interval. History rows carry `realizedRate` (what was actually
+/// paid, rounded) next to `fundingRate`; the paid one is kept. Every field may be missing (a 2021 message has no
+/// `fundingRate` at all), so such a row yields nothing rather than a zero.
+public enum OKXFundingDecoder {
+    public static func decodePredicted(_ document: JSONNode) throws -> [VenueFunding] {
+        var samples: [VenueFunding] = []
+        for row in try OKXEnvelope.rows(document) {
+            guard let rateNode = try row.optionalMember("fundingRate"), rateNode.value != .string("") else { continue }
+            let fundingTime = try row.member("fundingTime").timestampMs()
+            let nextNode = try row.member("nextFundingTime")
+            let next = try nextNode.timestampMs()
+            guard next > fundingTime else { throw nextNode.error(expected: "a time after fundingTime") }
+            let observed = try row.optionalMember("ts")?.timestampMs() ?? fundingTime
+            samples.append(
+                VenueFunding(
+                    venue: .okx, symbol: try row.member("instId").string(), timestampMs: observed,
+                    rate: try rateNode.decimal(), intervalHours: Double(next - fundingTime) / 3_600_000,
+                    kind: .predicted))
+        }
+        return samples
+    }
+
+    public static func decodeSettled(_ document: JSONNode) throws -> [VenueFunding] {
+        var samples: [VenueFunding] = []
+        for row in try OKXEnvelope.rows(document) {
+            let realized = try row.optionalMember("realizedRate").flatMap { $0.value == .string("") ? nil : $0 }
+            guard let rateNode = try realized ?? row.optionalMember("fundingRate") else { continue }
+            samples.append(
+                VenueFunding(
+                    venue: .okx, symbol: try row.member("instId").string(),
+                    timestampMs: try row.member("fundingTime").timestampMs(), rate: try rateNode.decimal(),
+                    intervalHours: nil, kind: .settled))
+        }
+        return samples
+    }
+}
