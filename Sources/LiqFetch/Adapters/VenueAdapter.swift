@@ -8,6 +8,8 @@ public import LiqCore
 public protocol VenueAdapter: Sendable {
     var venue: Venue { get }
     var selection: VenueSelection { get }
+    /// Whether the venue's liquidation source reports every liquidation or a sample (Binance: ≤ 1/symbol/s).
+    var liquidationCompleteness: FeedCompleteness { get }
 
     /// Requests whose answers the normaliser needs before any feed.
     func referenceRequests() -> [VenueRequest]

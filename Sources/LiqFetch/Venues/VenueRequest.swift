@@ -4,8 +4,9 @@ public import LiqCore
 /// server or a fixture directory), so the live path and the offline demo share every line after the transport.
 public struct VenueRequest: Sendable, Equatable, Hashable {
     public var venue: Venue
-    /// The feed this request serves (`liquidations`, `openInterest`, `funding`, `instruments`, …), for provenance.
-    public var feed: String
+    /// The feed this request serves; nil for reference data every feed needs (instruments), so a failure of it
+    /// is charged to all of the venue's feeds.
+    public var feed: Feed?
     /// Path from the venue's base URL, starting with `/`.
     public var path: String
     /// Query parameters in the order they are sent.
@@ -21,7 +22,7 @@ public struct VenueRequest: Sendable, Equatable, Hashable {
         }
     }
 
-    public init(venue: Venue, feed: String, path: String, query: [QueryItem]) {
+    public init(venue: Venue, feed: Feed?, path: String, query: [QueryItem]) {
         self.venue = venue
         self.feed = feed
         self.path = path

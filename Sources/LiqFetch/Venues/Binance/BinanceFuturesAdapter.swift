@@ -8,6 +8,7 @@ public import LiqCore
 public struct BinanceFuturesAdapter: VenueAdapter {
     public let venue: Venue
     public let selection: VenueSelection
+    public let liquidationCompleteness = FeedCompleteness.sampled
     /// Rows per open-interest history request (Binance allows 500).
     public var openInterestLimit = 500
     /// Rows per funding history request (Binance allows 1000).

@@ -7,6 +7,7 @@ public import LiqCore
 public struct OKXAdapter: VenueAdapter {
     public let venue = Venue.okx
     public let selection: VenueSelection
+    public let liquidationCompleteness = FeedCompleteness.complete
     /// Rows per page for liquidation orders and funding history (OKX allows 100).
     public var pageLimit = 100
 

@@ -1,0 +1,85 @@
+import LiqAnalytics
+import LiqCore
+import LiqEmit
+import LiqPipeline
+
+/// `liqpipe run [SPEC] [--out DIR] [--quiet]`.
+enum RunCommand {
+    static func execute(_ arguments: [String], console: Console) throws -> ExitCode {
+        let parsed = try ParsedArguments(arguments, command: "run", valued: ["out"], flags: ["quiet"], maxPositionals: 1)
+        let specPath: String
+        if let given = parsed.positionals.first {
+            specPath = given
+        } else {
+            guard let found = defaultSpecPath() else {
+                throw UsageError(
+                    "no SPEC given and the embedded default Pipelines/demo.json was not found; run from the project "
+                        + "directory or pass a spec", command: "run")
+            }
+            specPath = found
+            console.err("liqpipe: no SPEC given, running the embedded default \(found)\n")
+        }
+        let spec: PipelineSpec
+        do {
+            spec = try SpecLoader.load(path: specPath)
+        } catch {
+            throw SpecError(error)
+        }
+        let outputDirectory = parsed.values["out"] ?? spec.outputDirectory
+        let progress =
+            parsed.flags.contains("quiet")
+            ? nil
+            : ProgressOptions(
+                interval: console.errIsTerminal ? .milliseconds(500) : .seconds(5),
+                rewritesLine: console.errIsTerminal, write: console.err)
+
+        let result = try IngestRun(spec: spec, progress: progress).run()
+        let report = RunReport(spec: spec, result: result)
+        for failure in report.failures {
+            console.err("liqpipe: warning: \(failure.description)\n")
+        }
+        var written: [String] = []
+        for file in report.files() {
+            let path = outputDirectory + "/" + file.name
+            try AtomicFile.write(file.bytes, to: path)
+            written.append(path)
+        }
+        console.out(summary(report, written: written))
+        return report.exitCode
+    }
+
+    static func summary(_ report: RunReport, written: [String]) -> String {
+        var lines = [
+            "liqpipe run \(report.specName): \(report.liquidations.count) liquidations"
+                + (report.duplicateLiquidations > 0 ? " (\(report.duplicateLiquidations) duplicates dropped)" : "")
+                + ", \(report.openInterest.count) open-interest samples, \(report.funding.count) funding samples"
+        ]
+        for asset in LiquidationTotals(events: report.liquidations).assets {
+            lines.append(
+                "  \(asset.baseAsset): longs liquidated $\(NumberFormat.plain(asset.longUSD, fractionDigits: 2)), "
+                    + "shorts $\(NumberFormat.plain(asset.shortUSD, fractionDigits: 2))"
+                    + (asset.isLowerBound ? " (lower bound: includes a sampled feed)" : ""))
+        }
+        for entry in report.coverage {
+            switch entry.status {
+            case .covered: continue
+            case .unavailable(let reason): lines.append("  \(entry.venue.rawValue) \(entry.feed.rawValue): unavailable — \(reason)")
+            case .failed: lines.append("  \(entry.venue.rawValue) \(entry.feed.rawValue): FAILED (see warnings)")
+            }
+        }
+        lines.append("wrote " + written.joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `Pipelines/demo.json` in the working directory, else in the source tree this binary was built from.
+    static func defaultSpecPath() -> String? {
+        let local = "Pipelines/demo.json"
+        if FileBytes.isRegularFile(local) { return local }
+        // #filePath is …/Sources/LiqCLI/Commands/RunCommand.swift: four components up is the package root.
+        var components = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        guard components.count > 4 else { return nil }
+        components.removeLast(4)
+        let built = components.joined(separator: "/") + "/" + local
+        return FileBytes.isRegularFile(built) ? built : nil
+    }
+}

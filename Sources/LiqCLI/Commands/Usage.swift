@@ -1,0 +1,92 @@
+/// The help texts: one per command plus the overview, so `liqpipe --help`, `liqpipe help run` and a usage error
+/// all print the same words.
+enum Usage {
+    static let version = "0.1.0"
+
+    static let overview = """
+        liqpipe \(version) — market-wide crypto liquidation analytics
+
+        USAGE: liqpipe <command> [options]
+
+        COMMANDS:
+          run [SPEC]      One ingestion + analytics cycle (what cron calls). With no SPEC, runs the
+                          embedded demo (Pipelines/demo.json on the bundled Fixtures/), offline.
+          liqprice        Liquidation and bankruptcy price of a position (isolated, Binance, cross).
+          help [COMMAND]  Show help for a command.
+
+        NOT YET AVAILABLE (reserved names, they do nothing yet):
+          collect         WebSocket collector writing rotated gzip captures.
+          backfill        Historical archives and paginated history, resumable.
+          replay          Re-run analytics on stored captures.
+          decode          Decode one venue payload and print canonical records.
+
+        OPTIONS:
+          -h, --help      Show help.
+          --version       Show the version.
+
+        EXIT CODES: 0 success, 1 failure, 2 usage or spec error, 3 partial (some sources failed).
+        """
+
+    static let run = """
+        USAGE: liqpipe run [SPEC] [--out DIR] [--quiet]
+
+        Runs one ingestion + analytics cycle of the pipeline spec SPEC (a JSON file, see Pipelines/).
+        With no SPEC, runs Pipelines/demo.json: recorded Binance USDⓈ-M and OKX payloads from Fixtures/,
+        no network. Writes liquidations.csv, open_interest.csv, funding.csv and snapshot.json.
+
+        OPTIONS:
+          --out DIR       Output directory (default: the spec's outputs.directory, else ./out).
+          --quiet         No progress lines on standard error.
+          -h, --help      Show this help.
+        """
+
+    static let liqprice = """
+        USAGE: liqpipe liqprice --side long|short --entry P --quantity Q --leverage L --mmr R
+                                [--maint-amount C] [--extra-margin M] [--funding-paid F]
+                                [--mode isolated|binance|cross] [--wallet-balance W] [--available A] [--json]
+
+        Liquidation and bankruptcy price of one position (DOMAIN.md §3). Prices in USD per base unit,
+        quantities in base units, money in USD.
+
+        MODES:
+          isolated (default)  Maintenance margin on entry notional: MM = Q·E·mmr − maintAmount.
+          binance             Binance one-way form, maintenance margin on mark notional:
+                              LP = (W + C − s·Q·E) / (Q·mmr − s·Q), s = +1 long, −1 short;
+                              W defaults to the isolated margin Q·E/L + extra − funding.
+          cross               Simplified cross margin: LP = E ∓ (available + IM − MM)/Q; needs --available.
+
+        OPTIONS:
+          --side              long or short.
+          --entry             Entry price.
+          --quantity          Position size in base units (> 0).
+          --leverage          Leverage (> 0); initial margin IM = Q·E/L.
+          --mmr               Maintenance margin rate as a fraction (0.005 = 0.5%).
+          --maint-amount      Maintenance amount C (Binance 'cum'), USD (default 0).
+          --extra-margin      Margin added to an isolated position, USD (default 0).
+          --funding-paid      Funding paid by the position so far, USD (default 0; negative if received).
+          --wallet-balance    Binance mode: wallet balance W, USD.
+          --available         Cross mode: available balance, USD.
+          --json              Print one JSON object instead of text.
+          -h, --help          Show this help.
+        """
+
+    /// The `USAGE:` lines of a command's help, for error messages: enough to fix the call, short enough to see
+    /// the error above it.
+    static func synopsis(for command: String?) -> String {
+        let full = text(for: command) ?? overview
+        let lines = full.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("USAGE:") }) else { return full }
+        let end = lines[start...].firstIndex(where: { $0.isEmpty }) ?? lines.endIndex
+        let more = command.map { "Run 'liqpipe help \($0)' for details." } ?? "Run 'liqpipe --help' for details."
+        return lines[start..<end].joined(separator: "\n") + "\n" + more
+    }
+
+    static func text(for command: String?) -> String? {
+        switch command {
+        case nil: overview
+        case "run": run
+        case "liqprice": liqprice
+        default: nil
+        }
+    }
+}

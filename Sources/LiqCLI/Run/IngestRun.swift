@@ -1,0 +1,110 @@
+import LiqCore
+import LiqFetch
+import LiqPipeline
+
+/// One ingestion cycle of a spec: reference data per venue, then every feed through the Dispatch pipeline
+/// `sources → fetch → normalise → collect`, with each failing source isolated so the others still land.
+struct IngestRun {
+    /// Lines per capture chunk: big enough to amortise channel hand-offs, small enough to keep memory flat.
+    static let captureChunkLines = 512
+    /// Workers per stage: the machines this runs on have two cores and the fetch stage mostly waits on I/O.
+    static let workers = 2
+    /// Channel capacity between stages, in items.
+    static let channelCapacity = 8
+
+    var spec: PipelineSpec
+    var progress: ProgressOptions?
+
+    struct Result: Sendable {
+        var venues: [VenueRuntime]
+        var collected: RunCollector.Contents
+        var metrics: [StageMetrics]
+    }
+
+    func run() throws(PipelineError) -> Result {
+        var venues = spec.venues.map(VenueRuntime.init(spec:))
+        var tasks: [SourceTask] = []
+        for index in venues.indices {
+            loadReference(into: &venues[index])
+            tasks += plan(&venues[index], index: index)
+        }
+        let runtimes = venues
+        let plannedTasks = tasks
+        let collector = RunCollector()
+        for runtime in runtimes {
+            // Running funding rates arrive with the reference data and are outputs too.
+            collector.add(
+                Self.normalise(
+                    runtime.reference.records, origin: runtime.baseURL, runtime: runtime, normaliser: runtime.normaliser))
+            collector.add(NormalisedBatch(failures: runtime.failures))
+        }
+        let http = spec.http
+
+        let pipeline = Pipeline(name: "liqpipe.run", progress: progress)
+        let sources = pipeline.addSource("sources", capacity: Self.channelCapacity) { _, emit in
+            for task in plannedTasks { try emit(task) }
+        }
+        let fetched = pipeline.addStage(
+            "fetch", input: sources, workers: Self.workers, capacity: Self.channelCapacity
+        ) { _ in
+            var transports: [Int: any HTTPFetching] = [:]
+            return { task, emit in
+                switch task {
+                case .request(let venueIndex, let request):
+                    let runtime = runtimes[venueIndex]
+                    let transport = transports[venueIndex] ?? runtime.makeTransport()
+                    transports[venueIndex] = transport
+                    try emit(Self.fetch(request, venueIndex: venueIndex, runtime: runtime, transport: transport, http: http))
+                case .capture(let venueIndex, let path):
+                    try Self.readCapture(path, runtime: runtimes[venueIndex], venueIndex: venueIndex, emit: emit)
+                }
+            }
+        }
+        let normalised = pipeline.addStage(
+            "normalise", input: fetched, workers: Self.workers, capacity: Self.channelCapacity,
+            measure: { ItemSize(records: 1, bytes: $0.byteCount) }
+        ) { _ in
+            let normalisers = runtimes.map(\.normaliser)
+            return { item, emit in try emit(Self.normalise(item, runtimes: runtimes, normalisers: normalisers)) }
+        }
+        pipeline.addSink("collect", input: normalised, measure: { ItemSize(records: $0.recordCount) }) { _ in
+            { batch in collector.add(batch) }
+        }
+        try pipeline.run()
+        return Result(venues: runtimes, collected: collector.snapshot, metrics: pipeline.metrics)
+    }
+
+    /// Fetches and absorbs the venue's reference requests; a failure is recorded against every feed it serves.
+    func loadReference(into runtime: inout VenueRuntime) {
+        let transport = runtime.makeTransport()
+        for request in runtime.adapter.referenceRequests() {
+            let origin = request.url(baseURL: runtime.baseURL)
+            do {
+                let response = try Self.get(request, baseURL: runtime.baseURL, transport: transport, http: spec.http)
+                let document = try JSONNode.parse(response.body, origin: response.url)
+                try runtime.adapter.absorbReference(document, for: request, into: &runtime.reference)
+            } catch {
+                runtime.fail(request, origin: origin, error: error)
+            }
+        }
+    }
+
+    /// The feed requests and capture files of a venue, skipping feeds whose reference data failed.
+    func plan(_ runtime: inout VenueRuntime, index: Int) -> [SourceTask] {
+        let blocked = Set(runtime.failures.map(\.feed))
+        var tasks: [SourceTask] = []
+        do {
+            for request in try runtime.adapter.feedRequests(reference: runtime.reference) {
+                if let feed = request.feed, blocked.contains(feed) { continue }
+                tasks.append(.request(venueIndex: index, request))
+            }
+        } catch {
+            runtime.fail(nil, origin: runtime.baseURL, error: error)
+            return []
+        }
+        if runtime.spec.feeds.contains(.liquidations) && !blocked.contains(.liquidations) {
+            tasks += runtime.spec.captures.map { .capture(venueIndex: index, path: $0) }
+        }
+        return tasks
+    }
+}

@@ -1,0 +1,31 @@
+import LiqCore
+import LiqNormalise
+import Synchronization
+
+/// Gathers the run's canonical records from the sink, dropping liquidations already seen (`eventID`), so pages
+/// that overlap or captures that repeat a message never count twice.
+final class RunCollector: Sendable {
+    struct Contents: Sendable {
+        var deduplicator = Deduplicator()
+        var liquidations: [LiquidationEvent] = []
+        var duplicateLiquidations = 0
+        var openInterest: [OpenInterestSample] = []
+        var funding: [FundingSample] = []
+        var failures: [SourceFailure] = []
+    }
+
+    private let contents = Mutex(Contents())
+
+    func add(_ batch: NormalisedBatch) {
+        contents.withLock { contents in
+            let fresh = contents.deduplicator.admit(batch.liquidations)
+            contents.duplicateLiquidations += batch.liquidations.count - fresh.count
+            contents.liquidations += fresh
+            contents.openInterest += batch.openInterest
+            contents.funding += batch.funding
+            contents.failures += batch.failures
+        }
+    }
+
+    var snapshot: Contents { contents.withLock { $0 } }
+}

@@ -1,0 +1,74 @@
+import LiqAnalytics
+import LiqCore
+import LiqEmit
+
+/// The outputs of one run, computed from what the pipeline collected: deduplicated records, coverage per venue
+/// feed, the exit code, and the encoded files.
+struct RunReport {
+    var specName: String
+    var liquidations: [LiquidationEvent]
+    var openInterest: [OpenInterestSample]
+    var funding: [FundingSample]
+    var failures: [SourceFailure]
+    var duplicateLiquidations: Int
+    var coverage: [FeedCoverage]
+
+    init(spec: PipelineSpec, result: IngestRun.Result) {
+        specName = spec.name
+        let collected = result.collected
+        liquidations = collected.liquidations.sorted(by: LiquidationTotals.canonicalOrder)
+        duplicateLiquidations = collected.duplicateLiquidations
+        // The same sample fetched twice (overlapping history pages) is one sample.
+        var seenOI: Set<String> = []
+        openInterest = collected.openInterest.filter {
+            seenOI.insert("\($0.venue.rawValue)|\($0.symbol)|\($0.timestampMs)").inserted
+        }
+        var seenFunding: Set<String> = []
+        funding = collected.funding.filter {
+            seenFunding.insert("\($0.venue.rawValue)|\($0.symbol)|\($0.timestampMs)|\($0.kind.rawValue)").inserted
+        }
+        failures = collected.failures.sorted { ($0.venue, $0.feed, $0.origin) < ($1.venue, $1.feed, $1.origin) }
+        coverage = []
+        for runtime in result.venues {
+            for feed in runtime.spec.feeds.sorted() {
+                let failed = failures.filter { $0.venue == runtime.spec.venue && $0.feed == feed }
+                let status: FeedCoverage.Status
+                if let first = failed.first {
+                    let more = failed.count > 1 ? " (and \(failed.count - 1) more)" : ""
+                    status = .failed(reason: first.message + more)
+                } else if feed == .liquidations, runtime.spec.captures.isEmpty,
+                    let reason = runtime.adapter.restUnavailability(of: feed)
+                {
+                    status = .unavailable(reason: reason)
+                } else {
+                    status = .covered(feed == .liquidations ? runtime.adapter.liquidationCompleteness : .complete)
+                }
+                coverage.append(FeedCoverage(venue: runtime.spec.venue, feed: feed, status: status))
+            }
+        }
+    }
+
+    var recordCount: Int { liquidations.count + openInterest.count + funding.count }
+
+    var exitCode: ExitCode {
+        if failures.isEmpty { return .success }
+        return recordCount > 0 ? .partial : .failure
+    }
+
+    /// Output file name → encoded bytes, in the order they are written.
+    func files() -> [(name: String, bytes: [UInt8])] {
+        let times = liquidations.map(\.timestampMs) + openInterest.map(\.timestampMs) + funding.map(\.timestampMs)
+        let range = times.min().flatMap { low in times.max().map { low...$0 } }
+        let snapshot = SnapshotJSON.encode(
+            SnapshotJSON.Input(
+                specName: specName, liquidations: LiquidationTotals(events: liquidations),
+                market: MarketSnapshot(openInterest: openInterest, funding: funding), coverage: coverage,
+                dataRangeMs: range))
+        return [
+            ("liquidations.csv", LiquidationsCSV.encode(liquidations)),
+            ("open_interest.csv", OpenInterestCSV.encode(openInterest)),
+            ("funding.csv", FundingCSV.encode(funding)),
+            ("snapshot.json", snapshot),
+        ]
+    }
+}

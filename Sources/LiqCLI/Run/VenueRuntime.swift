@@ -1,0 +1,53 @@
+import LiqCore
+import LiqFetch
+import LiqNormalise
+
+/// Everything a run needs about one venue of the spec: its adapter, how to reach it, and — after the reference
+/// phase — its reference data and the normaliser built from it.
+struct VenueRuntime: Sendable {
+    var spec: VenueSpec
+    var adapter: any VenueAdapter
+    var reference = ReferenceData()
+    /// Sources that failed before the pipeline started (reference data, planning), charged to their feeds.
+    var failures: [SourceFailure] = []
+
+    init(spec: VenueSpec) {
+        self.spec = spec
+        let selection = VenueSelection(
+            symbols: spec.symbols, feeds: spec.feeds, openInterestPeriod: spec.openInterestPeriod)
+        switch spec.venue {
+        case .okx: adapter = OKXAdapter(selection: selection)
+        default: adapter = BinanceFuturesAdapter(venue: spec.venue, selection: selection)
+        }
+    }
+
+    var normaliser: Normaliser {
+        Normaliser(
+            registry: InstrumentRegistry(reference.instruments), fundingIntervalHours: reference.fundingIntervalHours,
+            markPrices: reference.markPrices)
+    }
+
+    /// The base URL requests are built under: the venue's (or its override) or the fixture pseudo-URL.
+    var baseURL: String {
+        switch spec.source {
+        case .network(let baseURL): baseURL
+        case .fixtures: FixtureDirectoryTransport.baseURL
+        }
+    }
+
+    /// A transport for one worker thread; never shared between threads (a curl handle is not thread-safe).
+    func makeTransport() -> any HTTPFetching {
+        switch spec.source {
+        case .network: CurlHTTPClient(userAgent: "liqpipe/\(Usage.version)")
+        case .fixtures(let directory): FixtureDirectoryTransport(rootDirectory: directory)
+        }
+    }
+
+    /// Records a failure of `request` (or of planning, when nil) against the feeds it serves.
+    mutating func fail(_ request: VenueRequest?, origin: String, error: any Error) {
+        let feeds = request?.feed.map { [$0] } ?? spec.feeds.sorted()
+        for feed in feeds where spec.feeds.contains(feed) {
+            failures.append(SourceFailure(venue: spec.venue, feed: feed, origin: origin, message: "\(error)"))
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// A pipeline spec (`Pipelines/*.json`): what to ingest from which venues and where to write the outputs.
+public struct PipelineSpec: Sendable, Equatable {
+    public var name: String
+    /// The file the spec was read from; relative paths inside it were resolved against its directory.
+    public var path: String
+    public var venues: [VenueSpec]
+    /// Output directory, relative to the working directory unless absolute.
+    public var outputDirectory: String
+    public var http: HTTPSettings
+}

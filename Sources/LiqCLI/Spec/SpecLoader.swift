@@ -1,0 +1,144 @@
+public import LiqCore
+
+import LiqFetch
+
+/// Reads and validates a pipeline spec. Every problem is a `JSONError` naming the file and the JSON path
+/// (`venues[1].symbols[0]: expected a non-empty string, found number 3`), and unknown keys are errors so a typo
+/// never silently falls back to a default.
+public enum SpecLoader {
+    /// Venues whose adapters exist; the others are refused with a clear message rather than half-run.
+    public static let supportedVenues: [Venue] = [.binanceUSDM, .okx]
+    /// Binance's open-interest history periods; OKX snapshots ignore the setting.
+    static let openInterestPeriods = ["5m", "15m", "30m", "1h", "2h", "4h", "6h", "12h", "1d"]
+    /// Specs are small; anything bigger is a wrong path.
+    static let maxSpecBytes = 1 << 20
+
+    public static func load(path: String) throws -> PipelineSpec {
+        let bytes = try FileBytes.read(path, maxBytes: maxSpecBytes)
+        return try parse(bytes, path: path)
+    }
+
+    public static func parse(_ bytes: [UInt8], path: String) throws(JSONError) -> PipelineSpec {
+        let root = try JSONNode.parse(bytes, origin: path)
+        try root.requireOnlyKeys(["name", "description", "venues", "outputs", "http"])
+        let name = try nonEmptyString(root.member("name"))
+        _ = try root.optionalMember("description").map { (node) throws(JSONError) in try node.string() }
+        let baseDirectory = directory(of: path)
+        let venueNodes = try root.member("venues").elements()
+        guard !venueNodes.isEmpty else { throw try root.member("venues").error(expected: "at least one venue") }
+        var venues: [VenueSpec] = []
+        for node in venueNodes {
+            let venue = try venueSpec(node, baseDirectory: baseDirectory)
+            if venues.contains(where: { $0.venue == venue.venue }) {
+                throw try node.member("venue").error(expected: "each venue at most once")
+            }
+            venues.append(venue)
+        }
+        var outputDirectory = "out"
+        if let outputs = try root.optionalMember("outputs") {
+            try outputs.requireOnlyKeys(["directory"])
+            if let directory = try outputs.optionalMember("directory") { outputDirectory = try nonEmptyString(directory) }
+        }
+        var http = HTTPSettings()
+        if let node = try root.optionalMember("http") {
+            try node.requireOnlyKeys(["connectTimeoutSeconds", "totalTimeoutSeconds", "maxBodyBytes"])
+            if let value = try node.optionalMember("connectTimeoutSeconds") {
+                http.connectTimeoutSeconds = try positiveNumber(value, atMost: 600)
+            }
+            if let value = try node.optionalMember("totalTimeoutSeconds") {
+                http.totalTimeoutSeconds = try positiveNumber(value, atMost: 3600)
+            }
+            if let value = try node.optionalMember("maxBodyBytes") {
+                let bytes = try value.int64()
+                guard bytes > 0, bytes <= 1 << 30 else { throw value.error(expected: "a byte count from 1 to 1073741824") }
+                http.maxBodyBytes = Int(bytes)
+            }
+        }
+        return PipelineSpec(name: name, path: path, venues: venues, outputDirectory: outputDirectory, http: http)
+    }
+
+    static func venueSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> VenueSpec {
+        try node.requireOnlyKeys(["venue", "symbols", "feeds", "baseURL", "fixtures", "captures", "openInterestPeriod"])
+        let venueNode = try node.member("venue")
+        let supported = supportedVenues.map(\.rawValue).joined(separator: ", ")
+        guard let venue = Venue(rawValue: try venueNode.string()), supportedVenues.contains(venue) else {
+            throw venueNode.error(expected: "one of \(supported)")
+        }
+        let symbolsNode = try node.member("symbols")
+        let symbolNodes = try symbolsNode.elements()
+        guard !symbolNodes.isEmpty else { throw symbolsNode.error(expected: "a non-empty array of symbols") }
+        var symbols: [String] = []
+        for symbolNode in symbolNodes {
+            let symbol = try nonEmptyString(symbolNode)
+            guard !symbols.contains(symbol) else { throw symbolNode.error(expected: "each symbol at most once") }
+            symbols.append(symbol)
+        }
+        var feeds = Set(Feed.allCases)
+        if let feedsNode = try node.optionalMember("feeds") {
+            feeds = []
+            for feedNode in try feedsNode.elements() {
+                guard let feed = Feed(rawValue: try feedNode.string()) else {
+                    throw feedNode.error(expected: "one of \(Feed.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                feeds.insert(feed)
+            }
+            guard !feeds.isEmpty else { throw feedsNode.error(expected: "at least one feed") }
+        }
+        let source: VenueSource
+        switch (try node.optionalMember("baseURL"), try node.optionalMember("fixtures")) {
+        case (.some(let urlNode), nil):
+            let url = try urlNode.string()
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw urlNode.error(expected: "an http:// or https:// URL")
+            }
+            source = .network(baseURL: url)
+        case (nil, .some(let directoryNode)):
+            source = .fixtures(directory: resolve(try nonEmptyString(directoryNode), against: baseDirectory))
+        case (nil, nil):
+            source = .network(baseURL: defaultBaseURL(venue))
+        case (.some, .some(let directoryNode)):
+            throw directoryNode.error(expected: "either baseURL or fixtures, not both")
+        }
+        var captures: [String] = []
+        if let capturesNode = try node.optionalMember("captures") {
+            for captureNode in try capturesNode.elements() {
+                captures.append(resolve(try nonEmptyString(captureNode), against: baseDirectory))
+            }
+        }
+        var period = "5m"
+        if let periodNode = try node.optionalMember("openInterestPeriod") {
+            period = try periodNode.string()
+            guard openInterestPeriods.contains(period) else {
+                throw periodNode.error(expected: "one of \(openInterestPeriods.joined(separator: ", "))")
+            }
+        }
+        return VenueSpec(
+            venue: venue, symbols: symbols, feeds: feeds, source: source, captures: captures,
+            openInterestPeriod: period)
+    }
+
+    static func defaultBaseURL(_ venue: Venue) -> String {
+        venue == .okx ? OKXEndpoints.defaultBaseURL : BinanceEndpoints.defaultBaseURL(venue)
+    }
+
+    static func nonEmptyString(_ node: JSONNode) throws(JSONError) -> String {
+        guard case .string(let text) = node.value, !text.isEmpty else { throw node.error(expected: "a non-empty string") }
+        return text
+    }
+
+    static func positiveNumber(_ node: JSONNode, atMost limit: Double) throws(JSONError) -> Double {
+        let value = try node.decimal()
+        guard value > 0, value <= limit else { throw node.error(expected: "a number above 0 and at most \(limit)") }
+        return value
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// `path` if absolute, else joined to `base` (`../Fixtures/okx` from `Pipelines` → `Pipelines/../Fixtures/okx`).
+    static func resolve(_ path: String, against base: String) -> String {
+        path.hasPrefix("/") || base == "." ? path : base + "/" + path
+    }
+}

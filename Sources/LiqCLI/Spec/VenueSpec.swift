@@ -1,0 +1,13 @@
+public import LiqCore
+
+/// One venue of a pipeline spec: instruments, feeds, and where the data comes from.
+public struct VenueSpec: Sendable, Equatable {
+    public var venue: Venue
+    public var symbols: [String]
+    public var feeds: Set<Feed>
+    public var source: VenueSource
+    /// Files of recorded stream messages (one venue message per line), read as the venue's stream feed.
+    public var captures: [String]
+    /// Open-interest history resolution (`5m` … `1d`).
+    public var openInterestPeriod: String
+}
