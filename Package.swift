@@ -42,6 +42,8 @@ let package = Package(
         .testTarget(name: "LiqNormaliseTests", dependencies: ["LiqNormalise", "LiqFetch", "LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqAnalyticsTests", dependencies: ["LiqAnalytics", "LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqEmitTests", dependencies: ["LiqEmit", "LiqAnalytics", "LiqCore"], swiftSettings: strict),
-        .testTarget(name: "LiqCLITests", dependencies: ["LiqCLI", "LiqCore", "LiqTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "LiqCLITests", dependencies: ["LiqCLI", "LiqCore", "LiqEmit", "LiqTestSupport"], swiftSettings: strict
+        ),
     ]
 )

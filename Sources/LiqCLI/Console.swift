@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #endif
 
 /// Where the CLI writes: standard output for results, standard error for diagnostics and progress. Passed in so
@@ -10,7 +10,9 @@ public struct Console: Sendable {
     /// Whether standard error is a terminal, which decides between a rewriting progress line and log lines.
     public var errIsTerminal: Bool
 
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, errIsTerminal: Bool) {
+    public init(
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, errIsTerminal: Bool
+    ) {
         self.out = out
         self.err = err
         self.errIsTerminal = errIsTerminal

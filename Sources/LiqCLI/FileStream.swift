@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #endif
 
 /// Unbuffered writes to a file descriptor, so output from pipeline threads and the main thread never interleaves

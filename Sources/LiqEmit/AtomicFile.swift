@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #endif
 
 /// Replaces a file atomically: readers see the old content or the new, never a torn mix, and a crash at any point

@@ -86,7 +86,8 @@ public final class Pipeline: Sendable {
         workers: Int = 1,
         capacity: Int,
         measure: @escaping @Sendable (Input) -> ItemSize = { _ in .oneRecord },
-        makeTransform: @escaping @Sendable (_ workerIndex: Int) throws -> (Input, _ emit: (Output) throws -> Void)
+        makeTransform:
+            @escaping @Sendable (_ workerIndex: Int) throws -> (Input, _ emit: (Output) throws -> Void)
             throws -> Void
     ) -> StageOutput<Output> {
         let output = makeOutput(of: Output.self, capacity: capacity)

@@ -26,7 +26,8 @@ extension Stage {
         input: BoundedChannel<Input>,
         output: BoundedChannel<Output>,
         measure: @escaping @Sendable (Input) -> ItemSize,
-        makeTransform: @escaping @Sendable (_ workerIndex: Int) throws -> (Input, _ emit: (Output) throws -> Void)
+        makeTransform:
+            @escaping @Sendable (_ workerIndex: Int) throws -> (Input, _ emit: (Output) throws -> Void)
             throws -> Void
     ) -> Stage {
         Stage(name: name, workers: workers, finishOutput: output.finish) { workerIndex, counters in

@@ -10,7 +10,9 @@ import Testing
         #expect(DecimalText.parse(text) == expected)
     }
 
-    @Test(arguments: ["", "-", ".", "nan", "NaN", "inf", "-infinity", "0x1p3", "+1", "1.2.3", "1e", "1e+", " 1", "1 ", "1,5"])
+    @Test(arguments: [
+        "", "-", ".", "nan", "NaN", "inf", "-infinity", "0x1p3", "+1", "1.2.3", "1e", "1e+", " 1", "1 ", "1,5",
+    ])
     func rejectsWhatIsNotADecimal(text: String) {
         #expect(DecimalText.parse(text) == nil)
     }

@@ -53,7 +53,8 @@ import Testing
     }
 
     @Test func errorDescriptionNamesOriginAndPosition() {
-        let error = JSONError(origin: "Fixtures/x.json", location: .text(line: 3, column: 7), expected: "a value", found: "'}'")
+        let error = JSONError(
+            origin: "Fixtures/x.json", location: .text(line: 3, column: 7), expected: "a value", found: "'}'")
         #expect(error.description == "Fixtures/x.json:3:7: invalid JSON: expected a value, found '}'")
     }
 }

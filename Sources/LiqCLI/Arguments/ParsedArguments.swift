@@ -40,8 +40,12 @@ public struct ParsedArguments: Sendable, Equatable {
                 name = String(body)
             }
             if allowedFlags.contains(name) {
-                guard inlineValue == nil else { throw UsageError("option '--\(name)' takes no value", command: command) }
-                guard flags.insert(name).inserted else { throw UsageError("option '--\(name)' given twice", command: command) }
+                guard inlineValue == nil else {
+                    throw UsageError("option '--\(name)' takes no value", command: command)
+                }
+                guard flags.insert(name).inserted else {
+                    throw UsageError("option '--\(name)' given twice", command: command)
+                }
             } else if valued.contains(name) {
                 let value: String
                 if let inlineValue {

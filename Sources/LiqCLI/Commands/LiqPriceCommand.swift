@@ -21,13 +21,16 @@ enum LiqPriceCommand {
                 "wallet-balance", "available",
             ],
             flags: ["json"], maxPositionals: 0)
-        guard let sideText = parsed.values["side"] else { throw UsageError("missing required option '--side'", command: command) }
+        guard let sideText = parsed.values["side"] else {
+            throw UsageError("missing required option '--side'", command: command)
+        }
         guard let side = PositionSide(rawValue: sideText) else {
             throw UsageError("option '--side': expected long or short, got '\(sideText)'", command: command)
         }
         let modeText = parsed.values["mode"] ?? "isolated"
         guard let mode = LiquidationPriceMode(rawValue: modeText) else {
-            throw UsageError("option '--mode': expected isolated, binance or cross, got '\(modeText)'", command: command)
+            throw UsageError(
+                "option '--mode': expected isolated, binance or cross, got '\(modeText)'", command: command)
         }
         let input = LiquidationPriceInput(
             side: side, entryPrice: try parsed.requiredDecimal("entry", command: command),

@@ -6,7 +6,8 @@ import LiqPipeline
 /// `liqpipe run [SPEC] [--out DIR] [--quiet]`.
 enum RunCommand {
     static func execute(_ arguments: [String], console: Console) throws -> ExitCode {
-        let parsed = try ParsedArguments(arguments, command: "run", valued: ["out"], flags: ["quiet"], maxPositionals: 1)
+        let parsed = try ParsedArguments(
+            arguments, command: "run", valued: ["out"], flags: ["quiet"], maxPositionals: 1)
         let specPath: String
         if let given = parsed.positionals.first {
             specPath = given
@@ -63,7 +64,8 @@ enum RunCommand {
         for entry in report.coverage {
             switch entry.status {
             case .covered: continue
-            case .unavailable(let reason): lines.append("  \(entry.venue.rawValue) \(entry.feed.rawValue): unavailable — \(reason)")
+            case .unavailable(let reason):
+                lines.append("  \(entry.venue.rawValue) \(entry.feed.rawValue): unavailable — \(reason)")
             case .failed: lines.append("  \(entry.venue.rawValue) \(entry.feed.rawValue): FAILED (see warnings)")
             }
         }

@@ -21,7 +21,9 @@ extension IngestRun {
             maxBodyBytes: http.maxBodyBytes)
         let response = try transport.get(httpRequest)
         guard (200..<300).contains(response.status) else {
-            let printable = response.body.prefix(200).map { (0x20..<0x7F).contains($0) ? Character(Unicode.Scalar($0)) : " " }
+            let printable = response.body.prefix(200).map {
+                (0x20..<0x7F).contains($0) ? Character(Unicode.Scalar($0)) : " "
+            }
             throw HTTPStatusError(url: response.url, status: response.status, bodyPrefix: String(printable))
         }
         return response
@@ -37,7 +39,8 @@ extension IngestRun {
         } catch {
             return .failure(
                 SourceFailure(
-                    venue: runtime.spec.venue, feed: request.feed ?? .funding, origin: request.url(baseURL: runtime.baseURL),
+                    venue: runtime.spec.venue, feed: request.feed ?? .funding,
+                    origin: request.url(baseURL: runtime.baseURL),
                     message: "\(error)"))
         }
     }
@@ -50,7 +53,9 @@ extension IngestRun {
         do {
             reader = try LineReader(path: path)
         } catch {
-            return try emit(.failure(SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: path, message: "\(error)")))
+            return try emit(
+                .failure(
+                    SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: path, message: "\(error)")))
         }
         var chunk: [[UInt8]] = []
         var firstLine = 1
@@ -59,8 +64,13 @@ extension IngestRun {
             do {
                 line = try reader.nextLine()
             } catch {
-                if !chunk.isEmpty { try emit(.captureLines(venueIndex: venueIndex, path: path, firstLine: firstLine, lines: chunk)) }
-                return try emit(.failure(SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: path, message: "\(error)")))
+                if !chunk.isEmpty {
+                    try emit(.captureLines(venueIndex: venueIndex, path: path, firstLine: firstLine, lines: chunk))
+                }
+                return try emit(
+                    .failure(
+                        SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: path, message: "\(error)")
+                    ))
             }
             guard let line else { break }
             chunk.append(line)
@@ -70,6 +80,8 @@ extension IngestRun {
                 chunk.removeAll(keepingCapacity: true)
             }
         }
-        if !chunk.isEmpty { try emit(.captureLines(venueIndex: venueIndex, path: path, firstLine: firstLine, lines: chunk)) }
+        if !chunk.isEmpty {
+            try emit(.captureLines(venueIndex: venueIndex, path: path, firstLine: firstLine, lines: chunk))
+        }
     }
 }

@@ -30,10 +30,12 @@ extension IngestRun {
                 do {
                     let message = try JSONNode.parse(line, origin: origin)
                     let records = try runtime.adapter.decodeStreamMessage(message)
-                    batch.merge(normalise(records, origin: origin, runtime: runtime, normaliser: normalisers[venueIndex]))
+                    batch.merge(
+                        normalise(records, origin: origin, runtime: runtime, normaliser: normalisers[venueIndex]))
                 } catch {
                     batch.failures.append(
-                        SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: origin, message: "\(error)"))
+                        SourceFailure(
+                            venue: runtime.spec.venue, feed: .liquidations, origin: origin, message: "\(error)"))
                 }
             }
             return batch

@@ -35,7 +35,8 @@ struct IngestRun {
             // Running funding rates arrive with the reference data and are outputs too.
             collector.add(
                 Self.normalise(
-                    runtime.reference.records, origin: runtime.baseURL, runtime: runtime, normaliser: runtime.normaliser))
+                    runtime.reference.records, origin: runtime.baseURL, runtime: runtime, normaliser: runtime.normaliser
+                ))
             collector.add(NormalisedBatch(failures: runtime.failures))
         }
         let http = spec.http
@@ -54,7 +55,8 @@ struct IngestRun {
                     let runtime = runtimes[venueIndex]
                     let transport = transports[venueIndex] ?? runtime.makeTransport()
                     transports[venueIndex] = transport
-                    try emit(Self.fetch(request, venueIndex: venueIndex, runtime: runtime, transport: transport, http: http))
+                    try emit(
+                        Self.fetch(request, venueIndex: venueIndex, runtime: runtime, transport: transport, http: http))
                 case .capture(let venueIndex, let path):
                     try Self.readCapture(path, runtime: runtimes[venueIndex], venueIndex: venueIndex, emit: emit)
                 }

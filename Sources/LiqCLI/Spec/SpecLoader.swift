@@ -1,5 +1,4 @@
 public import LiqCore
-
 import LiqFetch
 
 /// Reads and validates a pipeline spec. Every problem is a `JSONError` naming the file and the JSON path
@@ -37,7 +36,9 @@ public enum SpecLoader {
         var outputDirectory = "out"
         if let outputs = try root.optionalMember("outputs") {
             try outputs.requireOnlyKeys(["directory"])
-            if let directory = try outputs.optionalMember("directory") { outputDirectory = try nonEmptyString(directory) }
+            if let directory = try outputs.optionalMember("directory") {
+                outputDirectory = try nonEmptyString(directory)
+            }
         }
         var http = HTTPSettings()
         if let node = try root.optionalMember("http") {
@@ -50,7 +51,9 @@ public enum SpecLoader {
             }
             if let value = try node.optionalMember("maxBodyBytes") {
                 let bytes = try value.int64()
-                guard bytes > 0, bytes <= 1 << 30 else { throw value.error(expected: "a byte count from 1 to 1073741824") }
+                guard bytes > 0, bytes <= 1 << 30 else {
+                    throw value.error(expected: "a byte count from 1 to 1073741824")
+                }
                 http.maxBodyBytes = Int(bytes)
             }
         }
@@ -122,7 +125,9 @@ public enum SpecLoader {
     }
 
     static func nonEmptyString(_ node: JSONNode) throws(JSONError) -> String {
-        guard case .string(let text) = node.value, !text.isEmpty else { throw node.error(expected: "a non-empty string") }
+        guard case .string(let text) = node.value, !text.isEmpty else {
+            throw node.error(expected: "a non-empty string")
+        }
         return text
     }
 

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #endif
 
 /// Reads whole small files (specs, fixture payloads) with a hard size limit, so a wrong path pointing at a huge

@@ -50,7 +50,8 @@ public struct JSONNode: Sendable {
         for (key, node) in try members() where !allowed.contains(key) {
             throw JSONError(
                 origin: origin, location: .path(node.path),
-                expected: "one of the keys \(allowed.sorted().joined(separator: ", "))", found: "unknown key \"\(key)\"")
+                expected: "one of the keys \(allowed.sorted().joined(separator: ", "))", found: "unknown key \"\(key)\""
+            )
         }
     }
 

@@ -15,11 +15,14 @@ public enum FundingCSV {
     public static func encode(_ samples: [FundingSample]) -> [UInt8] {
         var table = CSVTable(columns: columns)
         let ordered = samples.sorted {
-            ($0.timestampMs, $0.venue, $0.symbol, $0.kind.rawValue) < ($1.timestampMs, $1.venue, $1.symbol, $1.kind.rawValue)
+            ($0.timestampMs, $0.venue, $0.symbol, $0.kind.rawValue) < (
+                $1.timestampMs, $1.venue, $1.symbol, $1.kind.rawValue
+            )
         }
         for sample in ordered {
             table.append([
-                String(sample.timestampMs), sample.venue.rawValue, sample.symbol, sample.baseAsset, sample.kind.rawValue,
+                String(sample.timestampMs), sample.venue.rawValue, sample.symbol, sample.baseAsset,
+                sample.kind.rawValue,
                 NumberFormat.plain(sample.rate), NumberFormat.plain(sample.intervalHours),
                 NumberFormat.computed(annualized(sample)),
             ])

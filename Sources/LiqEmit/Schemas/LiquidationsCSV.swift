@@ -1,5 +1,5 @@
-public import LiqCore
 import LiqAnalytics
+public import LiqCore
 
 /// `liquidations.csv`: one row per deduplicated liquidation, in canonical order (time, venue, symbol, id).
 public enum LiquidationsCSV {

@@ -31,7 +31,8 @@ public enum SnapshotJSON {
 
     public static func encode(_ input: Input) -> [UInt8] {
         let liquidations = input.liquidations.assets
-        let covered = input.coverage.filter {
+        let coverage = input.coverage.sorted()
+        let covered = coverage.filter {
             if case .covered = $0.status { return $0.feed == .liquidations }
             return false
         }
@@ -40,7 +41,7 @@ public enum SnapshotJSON {
             member("spec", .string(input.specName)),
             member("dataFromMs", input.dataRangeMs.map { .number(String($0.lowerBound)) } ?? .null),
             member("dataToMs", input.dataRangeMs.map { .number(String($0.upperBound)) } ?? .null),
-            member("coverage", .array(input.coverage.sorted().map(coverage))),
+            member("coverage", .array(coverage.map(coverageEntry))),
             member(
                 "liquidations",
                 .object([
@@ -61,7 +62,7 @@ public enum SnapshotJSON {
 
     private static func usd(_ value: Double) -> JSONValue { .number(NumberFormat.computed(value)) }
 
-    private static func coverage(_ entry: FeedCoverage) -> JSONValue {
+    private static func coverageEntry(_ entry: FeedCoverage) -> JSONValue {
         var members = [member("venue", .string(entry.venue.rawValue)), member("feed", .string(entry.feed.rawValue))]
         switch entry.status {
         case .covered(let completeness):

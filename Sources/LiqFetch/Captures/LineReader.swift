@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif
 public import LiqCore
+
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#endif
 
 /// Reads a newline-delimited file line by line with bounded memory: a fixed read buffer and a hard limit on the
 /// length of one line, so a capture of any size streams and a corrupt one without newlines fails cleanly.
@@ -36,7 +37,8 @@ public final class LineReader {
                 return line
             }
             if buffer.count - start > maxLineBytes {
-                throw FileReadError(path: path, kind: .tooLarge(limit: maxLineBytes), position: "line \(lineNumber + 1)")
+                throw FileReadError(
+                    path: path, kind: .tooLarge(limit: maxLineBytes), position: "line \(lineNumber + 1)")
             }
             if atEnd {
                 guard start < buffer.count else { return nil }

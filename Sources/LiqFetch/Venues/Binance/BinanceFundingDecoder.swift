@@ -26,7 +26,8 @@ public enum BinanceFundingDecoder {
             else { continue }
             samples.append(
                 VenueFunding(
-                    venue: venue, symbol: try row.member("symbol").string(), timestampMs: try row.member("time").timestampMs(),
+                    venue: venue, symbol: try row.member("symbol").string(),
+                    timestampMs: try row.member("time").timestampMs(),
                     rate: try rateNode.decimal(), intervalHours: nil, kind: .predicted))
         }
         return samples

@@ -43,7 +43,8 @@ public struct OKXAdapter: VenueAdapter {
                 reference.instruments.append(instrument)
             }
         case OKXEndpoints.fundingRate(instID: "").path:
-            for sample in try OKXFundingDecoder.decodePredicted(document) where selection.symbols.contains(sample.symbol) {
+            for sample in try OKXFundingDecoder.decodePredicted(document)
+            where selection.symbols.contains(sample.symbol) {
                 if let hours = sample.intervalHours {
                     reference.fundingIntervalHours[InstrumentKey(venue: venue, symbol: sample.symbol)] = hours
                 }

@@ -24,7 +24,8 @@ public enum OKXEndpoints {
     /// Current open interest of every instrument of `instType`.
     public static func openInterest(instType: String) -> VenueRequest {
         VenueRequest(
-            venue: .okx, feed: .openInterest, path: "/api/v5/public/open-interest", query: [.init("instType", instType)])
+            venue: .okx, feed: .openInterest, path: "/api/v5/public/open-interest", query: [.init("instType", instType)]
+        )
     }
 
     /// The running funding rate of one instrument, with the current and next settlement times.

@@ -1,0 +1,162 @@
+import Foundation
+import LiqCLI
+import LiqCore
+import LiqEmit
+import LiqTestSupport
+import Testing
+
+@Suite struct RunCommandTests {
+    struct Outcome {
+        var code: Int32
+        var out: String
+        var err: String
+        var directory: String
+
+        func file(_ name: String) throws -> [UInt8] { try FileBytes.read(directory + "/" + name, maxBytes: 64 << 20) }
+        func text(_ name: String) throws -> String { String(decoding: try file(name), as: UTF8.self) }
+    }
+
+    func run(spec: String, label: String) throws -> Outcome {
+        let directory = try ProjectPaths.temporaryDirectory(label)
+        let captured = CapturedConsole()
+        let code = CLI.run(["run", spec, "--out", directory, "--quiet"], console: captured.console)
+        return Outcome(code: code, out: captured.out, err: captured.err, directory: directory)
+    }
+
+    func writeSpec(_ text: String) throws -> String {
+        let path = try ProjectPaths.temporaryDirectory("spec") + "/spec.json"
+        try AtomicFile.write(Array(text.utf8), to: path)
+        return path
+    }
+
+    @Test func demoWritesEveryOutputAndReRunsAreByteIdentical() throws {
+        let first = try run(spec: ProjectPaths.demoSpec, label: "demo1")
+        #expect(first.code == 0, "\(first.err)")
+        let second = try run(spec: ProjectPaths.demoSpec, label: "demo2")
+        for name in ["liquidations.csv", "open_interest.csv", "funding.csv", "snapshot.json"] {
+            #expect(try first.file(name) == second.file(name), "\(name) differs between runs")
+        }
+        let header = try first.text("liquidations.csv").split(separator: "\n").first
+        #expect(
+            header
+                == "timestamp_ms,venue,symbol,base,side,price,price_kind,quantity_base,notional_usd,completeness,event_id"
+        )
+        #expect(first.out.contains("wrote \(first.directory)/liquidations.csv"))
+    }
+
+    @Test func demoCountsEveryFixtureLiquidationOnceAndTotalsAddUp() throws {
+        let outcome = try run(spec: ProjectPaths.demoSpec, label: "demo3")
+        // Expected count from the fixtures themselves: every capture line is a FILLED BTCUSDT/ETHUSDT order, plus
+        // every OKX detail row of the three underlyings.
+        let capture = try FileBytes.read(
+            ProjectPaths.fixtures + "/binance-usdm/captures/fstream-market-forceOrder-2025-10-10T20.ndjson",
+            maxBytes: 16 << 20)
+        var expected = capture.filter { $0 == 0x0A }.count
+        for underlying in ["BTC-USDT", "ETH-USDT", "BTC-USD"] {
+            let page = try JSONNode.parse(
+                try FileBytes.read(
+                    ProjectPaths.fixtures
+                        + "/okx/api/v5/public/liquidation-orders/instType=SWAP&uly=\(underlying)&state=filled&limit=100.json",
+                    maxBytes: 16 << 20), origin: underlying)
+            for row in try page.member("data").elements() { expected += try row.member("details").elements().count }
+        }
+        let rows = try outcome.text("liquidations.csv").split(separator: "\n").dropFirst()
+        #expect(rows.count == expected)
+        #expect(Set(rows.map { $0.split(separator: ",")[10] }).count == expected, "event ids are unique")
+        // Second method: sum the CSV's notional column and compare with the snapshot total.
+        let csvTotal = rows.reduce(0.0) { $0 + Double($1.split(separator: ",")[8])! }
+        let snapshot = try JSONNode.parse(try outcome.file("snapshot.json"), origin: "snapshot.json")
+        let snapshotTotal = try snapshot.member("liquidations").member("totalUSD").decimal()
+        #expect(abs(csvTotal - snapshotTotal) < 1e-3)
+        #expect(try snapshot.member("liquidations").member("lowerBound").bool())
+    }
+
+    /// Serves the OKX fixture directory over loopback HTTP, mapping `/path?query` to `path/query.json` on its own.
+    static func okxFixtureServer(failing: @escaping @Sendable (String) -> Int? = { _ in nil }) throws
+        -> LoopbackHTTPServer
+    {
+        try LoopbackHTTPServer { request in
+            if let status = failing(request.target) {
+                return CannedResponse(status: status, text: #"{"code":"50013","msg":"Systems are busy","data":[]}"#)
+            }
+            let parts = request.target.split(separator: "?", maxSplits: 1)
+            let file =
+                ProjectPaths.fixtures + "/okx" + parts[0] + "/" + (parts.count > 1 ? parts[1] + ".json" : "index.json")
+            guard let body = try? FileBytes.read(file, maxBytes: 16 << 20) else { return CannedResponse(status: 404) }
+            return CannedResponse(status: 200, headers: [("Content-Type", "application/json")], body: body)
+        }
+    }
+
+    static func okxSpec(_ source: String) -> String {
+        """
+        {"name": "okx-only", "venues": [{"venue": "okx", \(source),
+          "symbols": ["BTC-USDT-SWAP", "ETH-USDT-SWAP", "BTC-USD-SWAP"]}]}
+        """
+    }
+
+    @Test func liveHTTPPathThroughLibcurlMatchesTheFixturePath() throws {
+        let server = try Self.okxFixtureServer()
+        defer { server.stop() }
+        let live = try run(spec: try writeSpec(Self.okxSpec(#""baseURL": "\#(server.baseURL)""#)), label: "live")
+        #expect(live.code == 0, "\(live.err)")
+        let offline = try run(
+            spec: try writeSpec(Self.okxSpec(#""fixtures": "\#(ProjectPaths.fixtures)/okx""#)), label: "offline")
+        #expect(offline.code == 0, "\(offline.err)")
+        for name in ["liquidations.csv", "open_interest.csv", "funding.csv", "snapshot.json"] {
+            #expect(try live.file(name) == offline.file(name), "\(name) differs between HTTP and fixtures")
+        }
+        let requests = server.receivedRequests
+        // 1 instruments + 3 funding-rate (reference) + 3 liquidation pages + 1 open interest + 3 funding histories.
+        #expect(requests.count == 11)
+        #expect(requests.allSatisfy { $0.header("User-Agent") == "liqpipe/0.1.0" })
+        #expect(
+            requests.contains {
+                $0.target == "/api/v5/public/liquidation-orders?instType=SWAP&uly=BTC-USD&state=filled&limit=100"
+            })
+    }
+
+    @Test func aFailingSourceGivesPartialOutputsAndExitThree() throws {
+        let server = try Self.okxFixtureServer { target in
+            target.hasPrefix("/api/v5/public/funding-rate-history") && target.contains("ETH") ? 500 : nil
+        }
+        defer { server.stop() }
+        let outcome = try run(spec: try writeSpec(Self.okxSpec(#""baseURL": "\#(server.baseURL)""#)), label: "partial")
+        #expect(outcome.code == 3)
+        #expect(
+            outcome.err.contains(
+                "liqpipe: warning: okx funding: \(server.baseURL)/api/v5/public/funding-rate-history?instId=ETH-USDT-SWAP&limit=100: HTTP 500"
+            ))
+        #expect(outcome.err.contains("Systems are busy"))
+        let snapshot = try JSONNode.parse(try outcome.file("snapshot.json"), origin: "snapshot.json")
+        let coverage = try snapshot.member("coverage").elements()
+        let funding = try #require(coverage.first { try $0.member("feed").string() == "funding" })
+        #expect(try funding.member("status").string() == "failed")
+        let liquidations = try #require(coverage.first { try $0.member("feed").string() == "liquidations" })
+        #expect(try liquidations.member("status").string() == "covered")
+        #expect(try outcome.text("liquidations.csv").split(separator: "\n").count > 100)
+    }
+
+    @Test func failingReferenceDataFailsEveryFeedAndExitsOne() throws {
+        let server = try Self.okxFixtureServer { $0.hasPrefix("/api/v5/public/instruments") ? 503 : nil }
+        defer { server.stop() }
+        let outcome = try run(
+            spec: try writeSpec(Self.okxSpec(#""baseURL": "\#(server.baseURL)""#)), label: "reference")
+        #expect(outcome.code == 1)
+        for feed in ["liquidations", "openInterest", "funding"] {
+            #expect(
+                outcome.err.contains("okx \(feed): \(server.baseURL)/api/v5/public/instruments?instType=SWAP: HTTP 503")
+            )
+        }
+        // Outputs are still written, with headers only, so charting tools see an empty but valid file.
+        #expect(try outcome.text("liquidations.csv").split(separator: "\n").count == 1)
+    }
+
+    @Test func unreachableVenueIsReportedWithItsURL() throws {
+        let port = try RefusingLoopbackPort()
+        let outcome = try run(
+            spec: try writeSpec(Self.okxSpec(#""baseURL": "http://127.0.0.1:\#(port.port)""#)), label: "refused")
+        #expect(outcome.code == 1)
+        #expect(outcome.err.contains("could not connect"))
+        #expect(outcome.err.contains("http://127.0.0.1:\(port.port)/api/v5/public/instruments?instType=SWAP"))
+    }
+}

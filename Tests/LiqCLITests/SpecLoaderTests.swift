@@ -1,0 +1,116 @@
+import LiqCLI
+import LiqCore
+import Testing
+
+@Suite struct SpecLoaderTests {
+    static let valid = """
+        {
+          "name": "t",
+          "venues": [
+            {"venue": "okx", "symbols": ["BTC-USDT-SWAP"], "baseURL": "http://127.0.0.1:9"},
+            {"venue": "binance-usdm", "symbols": ["BTCUSDT"], "fixtures": "../Fixtures/b",
+             "captures": ["c.ndjson", "/abs/d.ndjson"], "feeds": ["liquidations"], "openInterestPeriod": "1h"}
+          ],
+          "outputs": {"directory": "o"},
+          "http": {"connectTimeoutSeconds": 2, "totalTimeoutSeconds": 5, "maxBodyBytes": 1000}
+        }
+        """
+
+    func parse(_ text: String) throws -> PipelineSpec {
+        try SpecLoader.parse(Array(text.utf8), path: "Pipelines/t.json")
+    }
+
+    @Test func readsEveryFieldAndResolvesPathsAgainstTheSpecDirectory() throws {
+        let spec = try parse(Self.valid)
+        #expect(spec.name == "t")
+        #expect(spec.outputDirectory == "o")
+        #expect(spec.http.totalTimeoutSeconds == 5)
+        #expect(spec.http.maxBodyBytes == 1000)
+        #expect(spec.venues[0].source == .network(baseURL: "http://127.0.0.1:9"))
+        #expect(spec.venues[0].feeds == Set(Feed.allCases))
+        #expect(spec.venues[1].source == .fixtures(directory: "Pipelines/../Fixtures/b"))
+        #expect(spec.venues[1].captures == ["Pipelines/c.ndjson", "/abs/d.ndjson"])
+        #expect(spec.venues[1].feeds == [.liquidations])
+        #expect(spec.venues[1].openInterestPeriod == "1h")
+    }
+
+    @Test func defaultsToTheVenuesProductionURLs() throws {
+        let spec = try parse(#"{"name":"x","venues":[{"venue":"binance-usdm","symbols":["BTCUSDT"]}]}"#)
+        #expect(spec.venues[0].source == .network(baseURL: "https://fapi.binance.com"))
+        #expect(spec.outputDirectory == "out")
+    }
+
+    @Test(arguments: [
+        (
+            #"{"name":"x","venues":[],"extra":1}"#,
+            "Pipelines/t.json: extra: expected one of the keys description, http, name, outputs, venues, found unknown key \"extra\""
+        ),
+        (#"{"venues":[]}"#, "Pipelines/t.json: name: expected a value, found nothing"),
+        (#"{"name":"x","venues":[]}"#, "Pipelines/t.json: venues: expected at least one venue, found array of 0"),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A", 3]}]}"#,
+            "Pipelines/t.json: venues[0].symbols[1]: expected a non-empty string, found number 3"
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"kraken","symbols":["A"]}]}"#,
+            "Pipelines/t.json: venues[0].venue: expected one of binance-usdm, okx, found string \"kraken\""
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]},{"venue":"okx","symbols":["B"]}]}"#,
+            "Pipelines/t.json: venues[1].venue: expected each venue at most once, found string \"okx\""
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A","A"]}]}"#,
+            "Pipelines/t.json: venues[0].symbols[1]: expected each symbol at most once, found string \"A\""
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"],"feeds":["trades"]}]}"#,
+            "Pipelines/t.json: venues[0].feeds[0]: expected one of liquidations, openInterest, funding, found string \"trades\""
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"],"baseURL":"ftp://x","fixtures":"f"}]}"#,
+            "Pipelines/t.json: venues[0].fixtures: expected either baseURL or fixtures, not both, found string \"f\""
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"],"baseURL":"ftp://x"}]}"#,
+            "Pipelines/t.json: venues[0].baseURL: expected an http:// or https:// URL, found string \"ftp://x\""
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"],"openInterestPeriod":"7m"}]}"#,
+            "Pipelines/t.json: venues[0].openInterestPeriod: expected one of 5m, 15m, 30m, 1h, 2h, 4h, 6h, 12h, 1d, found string \"7m\""
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}],"http":{"maxBodyBytes":0}}"#,
+            "Pipelines/t.json: http.maxBodyBytes: expected a byte count from 1 to 1073741824, found number 0"
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}],"outputs":{"dir":"o"}}"#,
+            "Pipelines/t.json: outputs.dir: expected one of the keys directory, found unknown key \"dir\""
+        ),
+        ("{\n\"name\": \"x\",\n\"venues\": [}\n", "Pipelines/t.json:3:12: invalid JSON: expected a value, found '}'"),
+    ])
+    func errorsNameTheFileAndPath(text: String, message: String) {
+        #expect {
+            _ = try parse(text)
+        } throws: { error in
+            "\(error)" == message
+        }
+    }
+
+    @Test func demoSpecLoads() throws {
+        let spec = try SpecLoader.load(path: ProjectPaths.demoSpec)
+        #expect(spec.name == "demo")
+        #expect(spec.venues.map(\.venue) == [.binanceUSDM, .okx])
+    }
+}
+
+extension SpecLoaderTests {
+    @Test func liveSpecLoadsWithProductionURLs() throws {
+        let spec = try SpecLoader.load(path: ProjectPaths.root + "/Pipelines/live.json")
+        #expect(
+            spec.venues.map(\.source) == [
+                .network(baseURL: "https://fapi.binance.com"), .network(baseURL: "https://www.okx.com"),
+            ])
+        #expect(spec.venues[0].captures.isEmpty)
+    }
+}
