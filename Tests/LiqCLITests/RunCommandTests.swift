@@ -147,8 +147,24 @@ import Testing
                 outcome.err.contains("okx \(feed): \(server.baseURL)/api/v5/public/instruments?instType=SWAP: HTTP 503")
             )
         }
-        // Outputs are still written, with headers only, so charting tools see an empty but valid file.
-        #expect(try outcome.text("liquidations.csv").split(separator: "\n").count == 1)
+        // Nothing was ingested, so nothing was written: earlier outputs would have been left as they were.
+        #expect(!FileBytes.isRegularFile(outcome.directory + "/liquidations.csv"))
+        #expect(outcome.out.contains("nothing ingested: outputs left unchanged"))
+        // The instruments failure explains every feed; no follow-on "symbol not listed" noise.
+        #expect(!outcome.err.contains("not listed"))
+    }
+
+    @Test func aTotalFailureLeavesThePreviousOutputsIntact() throws {
+        let good = try run(
+            spec: try writeSpec(Self.okxSpec(#""fixtures": "\#(ProjectPaths.fixtures)/okx""#)), label: "keep")
+        #expect(good.code == 0)
+        let before = try good.file("liquidations.csv")
+        let port = try RefusingLoopbackPort()
+        let captured = CapturedConsole()
+        let spec = try writeSpec(Self.okxSpec(#""baseURL": "http://127.0.0.1:\#(port.port)""#))
+        let code = CLI.run(["run", spec, "--out", good.directory, "--quiet"], console: captured.console)
+        #expect(code == 1)
+        #expect(try FileBytes.read(good.directory + "/liquidations.csv", maxBytes: 64 << 20) == before)
     }
 
     @Test func unreachableVenueIsReportedWithItsURL() throws {

@@ -39,11 +39,15 @@ enum RunCommand {
         for failure in report.failures {
             console.err("liqpipe: warning: \(failure.description)\n")
         }
+        // A run that ingested nothing leaves the previous outputs in place: one outage must not blank the charts
+        // that read them.
         var written: [String] = []
-        for file in report.files() {
-            let path = outputDirectory + "/" + file.name
-            try AtomicFile.write(file.bytes, to: path)
-            written.append(path)
+        if report.exitCode != .failure {
+            for file in report.files() {
+                let path = outputDirectory + "/" + file.name
+                try AtomicFile.write(file.bytes, to: path)
+                written.append(path)
+            }
         }
         console.out(summary(report, written: written))
         return report.exitCode
@@ -69,7 +73,8 @@ enum RunCommand {
             case .failed: lines.append("  \(entry.venue.rawValue) \(entry.feed.rawValue): FAILED (see warnings)")
             }
         }
-        lines.append("wrote " + written.joined(separator: ", "))
+        lines.append(
+            written.isEmpty ? "nothing ingested: outputs left unchanged" : "wrote " + written.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
     }
 

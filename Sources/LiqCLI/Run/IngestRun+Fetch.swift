@@ -37,11 +37,7 @@ extension IngestRun {
             let response = try get(request, baseURL: runtime.baseURL, transport: transport, http: http)
             return .response(venueIndex: venueIndex, request, response)
         } catch {
-            return .failure(
-                SourceFailure(
-                    venue: runtime.spec.venue, feed: request.feed ?? .funding,
-                    origin: request.url(baseURL: runtime.baseURL),
-                    message: "\(error)"))
+            return .failure(runtime.failures(of: request, origin: request.url(baseURL: runtime.baseURL), error: error))
         }
     }
 
@@ -54,8 +50,9 @@ extension IngestRun {
             reader = try LineReader(path: path)
         } catch {
             return try emit(
-                .failure(
-                    SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: path, message: "\(error)")))
+                .failure([
+                    SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: path, message: "\(error)")
+                ]))
         }
         var chunk: [[UInt8]] = []
         var firstLine = 1
@@ -68,9 +65,9 @@ extension IngestRun {
                     try emit(.captureLines(venueIndex: venueIndex, path: path, firstLine: firstLine, lines: chunk))
                 }
                 return try emit(
-                    .failure(
+                    .failure([
                         SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: path, message: "\(error)")
-                    ))
+                    ]))
             }
             guard let line else { break }
             chunk.append(line)

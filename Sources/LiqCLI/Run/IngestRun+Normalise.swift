@@ -7,8 +7,8 @@ extension IngestRun {
     /// and the good records of the same item are kept.
     static func normalise(_ item: RawItem, runtimes: [VenueRuntime], normalisers: [Normaliser]) -> NormalisedBatch {
         switch item {
-        case .failure(let failure):
-            return NormalisedBatch(failures: [failure])
+        case .failure(let failures):
+            return NormalisedBatch(failures: failures)
         case .response(let venueIndex, let request, let response):
             let runtime = runtimes[venueIndex]
             do {
@@ -16,11 +16,7 @@ extension IngestRun {
                 let records = try runtime.adapter.decodeFeed(document, for: request)
                 return normalise(records, origin: response.url, runtime: runtime, normaliser: normalisers[venueIndex])
             } catch {
-                return NormalisedBatch(failures: [
-                    SourceFailure(
-                        venue: runtime.spec.venue, feed: request.feed ?? .funding, origin: response.url,
-                        message: "\(error)")
-                ])
+                return NormalisedBatch(failures: runtime.failures(of: request, origin: response.url, error: error))
             }
         case .captureLines(let venueIndex, let path, let firstLine, let lines):
             let runtime = runtimes[venueIndex]

@@ -46,32 +46,34 @@ struct IngestRun {
             for task in plannedTasks { try emit(task) }
         }
         let fetched = pipeline.addStage(
-            "fetch", input: sources, workers: Self.workers, capacity: Self.channelCapacity
-        ) { _ in
-            var transports: [Int: any HTTPFetching] = [:]
-            return { task, emit in
-                switch task {
-                case .request(let venueIndex, let request):
-                    let runtime = runtimes[venueIndex]
-                    let transport = transports[venueIndex] ?? runtime.makeTransport()
-                    transports[venueIndex] = transport
-                    try emit(
-                        Self.fetch(request, venueIndex: venueIndex, runtime: runtime, transport: transport, http: http))
-                case .capture(let venueIndex, let path):
-                    try Self.readCapture(path, runtime: runtimes[venueIndex], venueIndex: venueIndex, emit: emit)
+            "fetch", input: sources, workers: Self.workers, capacity: Self.channelCapacity,
+            makeTransform: { _ in
+                // Each worker owns its transports: a curl handle never crosses threads.
+                var transports: [Int: any HTTPFetching] = [:]
+                return { task, emit in
+                    switch task {
+                    case .request(let venueIndex, let request):
+                        let runtime = runtimes[venueIndex]
+                        let transport = transports[venueIndex] ?? runtime.makeTransport()
+                        transports[venueIndex] = transport
+                        try emit(
+                            Self.fetch(
+                                request, venueIndex: venueIndex, runtime: runtime, transport: transport, http: http))
+                    case .capture(let venueIndex, let path):
+                        try Self.readCapture(path, runtime: runtimes[venueIndex], venueIndex: venueIndex, emit: emit)
+                    }
                 }
-            }
-        }
+            })
         let normalised = pipeline.addStage(
             "normalise", input: fetched, workers: Self.workers, capacity: Self.channelCapacity,
-            measure: { ItemSize(records: 1, bytes: $0.byteCount) }
-        ) { _ in
-            let normalisers = runtimes.map(\.normaliser)
-            return { item, emit in try emit(Self.normalise(item, runtimes: runtimes, normalisers: normalisers)) }
-        }
-        pipeline.addSink("collect", input: normalised, measure: { ItemSize(records: $0.recordCount) }) { _ in
-            { batch in collector.add(batch) }
-        }
+            measure: { ItemSize(records: 1, bytes: $0.byteCount) },
+            makeTransform: { _ in
+                let normalisers = runtimes.map(\.normaliser)
+                return { item, emit in try emit(Self.normalise(item, runtimes: runtimes, normalisers: normalisers)) }
+            })
+        pipeline.addSink(
+            "collect", input: normalised, measure: { ItemSize(records: $0.recordCount) },
+            makeConsumer: { _ in { batch in collector.add(batch) } })
         try pipeline.run()
         return Result(venues: runtimes, collected: collector.snapshot, metrics: pipeline.metrics)
     }
@@ -94,6 +96,8 @@ struct IngestRun {
     /// The feed requests and capture files of a venue, skipping feeds whose reference data failed.
     func plan(_ runtime: inout VenueRuntime, index: Int) -> [SourceTask] {
         let blocked = Set(runtime.failures.map(\.feed))
+        // Reference data every feed needs (instruments) failed: its failure already explains every feed.
+        guard blocked != runtime.spec.feeds else { return [] }
         var tasks: [SourceTask] = []
         do {
             for request in try runtime.adapter.feedRequests(reference: runtime.reference) {

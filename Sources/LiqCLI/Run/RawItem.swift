@@ -4,7 +4,7 @@ import LiqFetch
 enum RawItem: Sendable {
     case response(venueIndex: Int, VenueRequest, HTTPResponse)
     case captureLines(venueIndex: Int, path: String, firstLine: Int, lines: [[UInt8]])
-    case failure(SourceFailure)
+    case failure([SourceFailure])
 
     /// Payload bytes, for the pipeline's byte counters.
     var byteCount: Int {

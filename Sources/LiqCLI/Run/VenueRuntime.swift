@@ -43,11 +43,16 @@ struct VenueRuntime: Sendable {
         }
     }
 
-    /// Records a failure of `request` (or of planning, when nil) against the feeds it serves.
-    mutating func fail(_ request: VenueRequest?, origin: String, error: any Error) {
+    /// A failure of `request` (or of planning, when nil), charged to the feeds it serves: its own feed, or every
+    /// selected feed for reference data such as instruments.
+    func failures(of request: VenueRequest?, origin: String, error: any Error) -> [SourceFailure] {
         let feeds = request?.feed.map { [$0] } ?? spec.feeds.sorted()
-        for feed in feeds where spec.feeds.contains(feed) {
-            failures.append(SourceFailure(venue: spec.venue, feed: feed, origin: origin, message: "\(error)"))
+        return feeds.filter(spec.feeds.contains).map {
+            SourceFailure(venue: spec.venue, feed: $0, origin: origin, message: "\(error)")
         }
+    }
+
+    mutating func fail(_ request: VenueRequest?, origin: String, error: any Error) {
+        failures += failures(of: request, origin: origin, error: error)
     }
 }
