@@ -47,7 +47,7 @@ enum LiqPriceCommand {
             result = try LiquidationPriceCalculator().compute(input)
         } catch {
             var message = error.description
-            for (name, flag) in flagNames { message = message.replacingAll(name, with: flag) }
+            for (name, flag) in flagNames { message = message.replacing(name, with: flag) }
             throw UsageError(message, command: command)
         }
         console.out(parsed.flags.contains("json") ? json(result) : text(result))

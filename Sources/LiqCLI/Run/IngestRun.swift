@@ -18,7 +18,6 @@ struct IngestRun {
     struct Result: Sendable {
         var venues: [VenueRuntime]
         var collected: RunCollector.Contents
-        var metrics: [StageMetrics]
     }
 
     func run() throws(PipelineError) -> Result {
@@ -75,7 +74,7 @@ struct IngestRun {
             "collect", input: normalised, measure: { ItemSize(records: $0.recordCount) },
             makeConsumer: { _ in { batch in collector.add(batch) } })
         try pipeline.run()
-        return Result(venues: runtimes, collected: collector.snapshot, metrics: pipeline.metrics)
+        return Result(venues: runtimes, collected: collector.snapshot)
     }
 
     /// Fetches and absorbs the venue's reference requests; a failure is recorded against every feed it serves.

@@ -32,6 +32,11 @@ public final class LineReader {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 var line = Array(buffer[start..<newline])
                 if line.last == 0x0D { line.removeLast() }
+                // A long line lying wholly in the buffer is refused too, not only one that overflows it.
+                guard line.count <= maxLineBytes else {
+                    throw FileReadError(
+                        path: path, kind: .tooLarge(limit: maxLineBytes), position: "line \(lineNumber + 1)")
+                }
                 start = newline + 1
                 lineNumber += 1
                 return line

@@ -44,10 +44,11 @@ public final class FixtureDirectoryTransport: HTTPFetching {
         let rest = url.dropFirst(Self.baseURL.count)
         let parts = rest.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
-        guard !path.split(separator: "/").contains("..") else {
+        let file = parts.count > 1 && !parts[1].isEmpty ? "\(parts[1]).json" : "index.json"
+        // The query becomes the file name, so it is checked too: `?/../../x` would otherwise climb out.
+        guard !(path + "/" + file).split(separator: "/").contains("..") else {
             throw HTTPError(url: url, kind: .transport(code: 0, message: "path climbs out of the fixture directory"))
         }
-        let file = parts.count > 1 && !parts[1].isEmpty ? "\(parts[1]).json" : "index.json"
         return rootDirectory + path + "/" + file
     }
 }

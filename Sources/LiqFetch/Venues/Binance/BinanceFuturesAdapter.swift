@@ -89,7 +89,7 @@ public struct BinanceFuturesAdapter: VenueAdapter {
 
     public func decodeFeed(_ document: JSONNode, for request: VenueRequest) throws -> [VenueRecord] {
         switch request.path {
-        case "/futures/data/openInterestHist":
+        case BinanceEndpoints.openInterestHistory(venue, symbol: "", period: "", limit: 0).path:
             return try BinanceOpenInterestDecoder.decodeHistory(document, venue: venue)
                 .filter { selection.symbols.contains($0.symbol) }.map(VenueRecord.openInterest)
         case BinanceEndpoints.fundingRateHistory(venue, symbol: "", limit: 0).path:

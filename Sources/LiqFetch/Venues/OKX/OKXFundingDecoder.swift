@@ -12,15 +12,18 @@ public enum OKXFundingDecoder {
         for row in try OKXEnvelope.rows(document) {
             guard let rateNode = try row.optionalMember("fundingRate"), rateNode.value != .string("") else { continue }
             let fundingTime = try row.member("fundingTime").timestampMs()
-            let nextNode = try row.member("nextFundingTime")
-            let next = try nextNode.timestampMs()
-            guard next > fundingTime else { throw nextNode.error(expected: "a time after fundingTime") }
+            // 2021 pushes carry no `nextFundingTime`: the interval is then left to the normaliser, not guessed.
+            var intervalHours: Double?
+            if let nextNode = try row.optionalMember("nextFundingTime") {
+                let next = try nextNode.timestampMs()
+                guard next > fundingTime else { throw nextNode.error(expected: "a time after fundingTime") }
+                intervalHours = Double(next - fundingTime) / 3_600_000
+            }
             let observed = try row.optionalMember("ts")?.timestampMs() ?? fundingTime
             samples.append(
                 VenueFunding(
                     venue: .okx, symbol: try row.member("instId").string(), timestampMs: observed,
-                    rate: try rateNode.decimal(), intervalHours: Double(next - fundingTime) / 3_600_000,
-                    kind: .predicted))
+                    rate: try rateNode.decimal(), intervalHours: intervalHours, kind: .predicted))
         }
         return samples
     }
