@@ -47,7 +47,7 @@ final class ProgressReporter: Sendable {
     }
 
     /// `[12.3 s] fetch 0→120 120 rec busy 0.4 s | sink 120→0 …`, prefixed with the final status when there is one.
-    func line(status: String?) -> String {
+    private func line(status: String?) -> String {
         let elapsed = MetricFormat.seconds(ContinuousClock.now - started)
         let stages = snapshot().map(\.description).joined(separator: " | ")
         guard let status else { return "[\(elapsed)] \(stages)" }

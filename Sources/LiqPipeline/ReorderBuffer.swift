@@ -8,8 +8,8 @@
 /// source reserves it until this buffer delivers it, so at most ``ReorderWindow/size`` numbers exist between the
 /// two. When an item waits here, the number just before it has not been delivered, so it is still upstream and
 /// holds a credit: the buffer never holds more than `size - 1` items (checked on every insert). Channel capacities
-/// alone would not be enough; see ``ReorderWindow``. A window of `capacity × channels + workers` costs no
-/// throughput, because that is all the channels can hold anyway.
+/// alone would not be enough; see ``ReorderWindow``. Size the window at least at what the channels and workers can
+/// hold (`capacity × channels + workers`), so that it only binds when one slow item holds up delivery.
 ///
 /// Every sequence number from `firstSequence` on must reach the buffer exactly once: a stage that drops an item
 /// must pass on an empty one instead, or delivery stops at the gap.

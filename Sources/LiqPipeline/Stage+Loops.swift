@@ -49,24 +49,19 @@ extension Stage {
         measure: @escaping @Sendable (Input) -> ItemSize,
         makeConsumer: @escaping @Sendable (_ workerIndex: Int) throws -> (Input) throws -> Void
     ) -> Stage {
-        Stage(name: name, workers: workers, finishOutput: {}) { workerIndex, counters in
-            let consume = try makeConsumer(workerIndex)
-            while let item = input.receive() {
-                counters.recordInput(measure(item))
-                let timer = BusyTimer()
-                defer { counters.recordBusy(nanoseconds: timer.busyNanoseconds) }
-                try consume(item)
+        Stage(
+            name: name,
+            workers: workers,
+            finishOutput: {},
+            workerLoop: { workerIndex, counters in
+                let consume = try makeConsumer(workerIndex)
+                while let item = input.receive() {
+                    counters.recordInput(measure(item))
+                    let timer = BusyTimer()
+                    defer { counters.recordBusy(nanoseconds: timer.busyNanoseconds) }
+                    try consume(item)
+                }
             }
-        }
-    }
-}
-
-extension BoundedChannel {
-    /// Sends a worker's output, counting it and keeping the time blocked on a full channel out of the busy time.
-    /// - Throws: `CancellationError` when the channel was cancelled, so the worker's code unwinds at once; the
-    ///   pipeline has already recorded the real failure, so this error is dropped by the ``FailureLatch``.
-    fileprivate func emit(_ element: Element, counters: StageCounters, timer: inout BusyTimer) throws {
-        guard timer.excludingWait({ send(element) }) else { throw CancellationError() }
-        counters.recordOutput()
+        )
     }
 }
