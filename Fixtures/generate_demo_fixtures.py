@@ -46,9 +46,19 @@ def intensity(minute):
     return 1.5 * math.exp(-(minute - 75) / 15) + 0.4
 
 
+def poisson(lam):
+    """A Poisson draw by inversion: few events per minute, so the loop is short."""
+    k, p = 0, math.exp(-lam)
+    s, u = p, rng.random()
+    while u > s:
+        k += 1
+        p *= lam / k
+        s += p
+    return k
+
+
 def fmt(value, decimals):
-    text = f"{value:.{decimals}f}"
-    return text
+    return f"{value:.{decimals}f}"
 
 
 def write_json(relative, payload):
@@ -153,14 +163,7 @@ def binance():
         spec = ASSETS[asset]
         last_second = -1
         for minute in range(MINUTES):
-            lam, k, p = intensity(minute), 0, math.exp(-intensity(minute))
-            s = p
-            u = rng.random()
-            while u > s:
-                k += 1
-                p *= lam / k
-                s += p
-            for _ in range(k):
+            for _ in range(poisson(intensity(minute))):
                 ms = START_MS + minute * 60_000 + rng.randrange(60_000)
                 if ms // 1000 == last_second:
                     continue
@@ -219,13 +222,7 @@ def okx():
             asset, ct_val, kind = contracts[inst_id]
             details = []
             for minute in range(MINUTES):
-                lam = intensity(minute) * (0.5 if kind == "inverse" else 0.8)
-                k, p, s, u = 0, math.exp(-lam), math.exp(-lam), rng.random()
-                while u > s:
-                    k += 1
-                    p *= lam / k
-                    s += p
-                for _ in range(k):
+                for _ in range(poisson(intensity(minute) * (0.5 if kind == "inverse" else 0.8))):
                     ms = START_MS + minute * 60_000 + rng.randrange(60_000)
                     crash = 50 <= minute < 80
                     long_liquidated = rng.random() < (0.9 if crash else 0.5)

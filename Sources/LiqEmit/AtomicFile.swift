@@ -1,3 +1,5 @@
+import LiqCore
+
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
@@ -15,19 +17,11 @@ public enum AtomicFile {
         let temporary = "\(directory)/.\(baseName(of: path)).tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(temporary, "open") }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + written, bytes.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let error = failure(temporary, "write")
-                close(descriptor)
-                unlink(temporary)
-                throw error
-            }
-            written += result
+        if let code = FileDescriptor.writeAll(bytes, to: descriptor) {
+            let error = OutputError(path: temporary, operation: "write", reason: String(cString: strerror(code)))
+            close(descriptor)
+            unlink(temporary)
+            throw error
         }
         if fsync(descriptor) != 0 {
             let error = failure(temporary, "fsync")
