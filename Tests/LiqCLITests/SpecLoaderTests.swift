@@ -65,7 +65,7 @@ import Testing
         ),
         (
             #"{"name":"x","venues":[{"venue":"okx","symbols":["A"],"feeds":["trades"]}]}"#,
-            "Pipelines/t.json: venues[0].feeds[0]: expected one of liquidations, openInterest, funding, found string \"trades\""
+            "Pipelines/t.json: venues[0].feeds[0]: expected one of liquidations, openInterest, funding, markPrice, priceBars, found string \"trades\""
         ),
         (
             #"{"name":"x","venues":[{"venue":"okx","symbols":["A"],"baseURL":"ftp://x","fixtures":"f"}]}"#,

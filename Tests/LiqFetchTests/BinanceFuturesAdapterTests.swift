@@ -253,9 +253,11 @@ import Testing
             "T":1700000000125}}}
             """
         }
-        #expect(try adapter.decodeStreamMessage(try Payload.node(message("ETHUSDT"), origin: "capture")).isEmpty)
+        var decoder = adapter.makeStreamDecoder()
+        #expect(try decoder.decode(try Payload.node(message("ETHUSDT"), origin: "capture")).isEmpty)
+        #expect(try decoder.decode(try Payload.node(#"{"result":null,"id":1}"#, origin: "capture")).isEmpty)
         #expect(
-            try adapter.decodeStreamMessage(try Payload.node(message("BTCUSDT"), origin: "capture")) == [
+            try decoder.decode(try Payload.node(message("BTCUSDT"), origin: "capture")) == [
                 .liquidation(
                     VenueLiquidation(
                         venue: .binanceUSDM, symbol: "BTCUSDT", timestampMs: 1_700_000_000_125, side: .long,

@@ -228,7 +228,18 @@ import Testing
             "ts":"1700000000400"}],\
             "instFamily":"BTC-USD","instId":"BTC-USD-SWAP","instType":"SWAP","uly":"BTC-USD"}]}
             """
-        let records = try Self.adapter().decodeStreamMessage(try Payload.node(push, origin: "capture.ndjson"))
+        var decoder = Self.adapter().makeStreamDecoder()
+        #expect(
+            try decoder.decode(
+                try Payload.node(
+                    #"{"event":"subscribe","arg":{"channel":"liquidation-orders","instType":"SWAP"}}"#,
+                    origin: "capture.ndjson")
+            ).isEmpty)
+        #expect(throws: VenueAPIError.self) {
+            try decoder.decode(
+                try Payload.node(#"{"event":"error","code":"60018","msg":"channel doesn't exist"}"#, origin: "c"))
+        }
+        let records = try decoder.decode(try Payload.node(push, origin: "capture.ndjson"))
         #expect(
             records == [
                 .liquidation(

@@ -29,56 +29,73 @@ extension IngestRun {
         return response
     }
 
-    /// Performs one feed request; a failure becomes a `SourceFailure` item instead of stopping the pipeline.
-    static func fetch(
-        _ request: VenueRequest, venueIndex: Int, runtime: VenueRuntime, transport: any HTTPFetching, http: HTTPSettings
-    ) -> RawItem {
-        do {
-            let response = try get(request, baseURL: runtime.baseURL, transport: transport, http: http)
-            return .response(venueIndex: venueIndex, request, response)
-        } catch {
-            return .failure(runtime.failures(of: request, origin: request.url(baseURL: runtime.baseURL), error: error))
+    /// Fetches one feed request and its older pages (up to the selection's page limit), emitting each page's
+    /// records as soon as it is decoded; a failing page ends the paging and becomes a failure item.
+    static func fetchPages(
+        _ first: VenueRequest, venueIndex: Int, runtime: VenueRuntime, transport: any HTTPFetching, http: HTTPSettings,
+        emit: (DecodedItem) throws -> Void
+    ) throws {
+        var request: VenueRequest? = first
+        var pages = 0
+        while let current = request, pages < max(1, runtime.spec.maxPages) {
+            pages += 1
+            let origin = current.url(baseURL: runtime.baseURL)
+            do {
+                let response = try get(current, baseURL: runtime.baseURL, transport: transport, http: http)
+                let document = try JSONNode.parse(response.body, origin: response.url)
+                let records = try runtime.adapter.decodeFeed(document, for: current)
+                try emit(.records(venueIndex: venueIndex, origin: response.url, records))
+                request = try runtime.adapter.nextPage(after: current, document: document, records: records)
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                return try emit(.failure(runtime.failures(of: current, origin: origin, error: error)))
+            }
         }
     }
 
-    /// Streams a capture file in chunks of lines; an unreadable file becomes a `SourceFailure` item.
+    /// Streams a capture file through one stream decoder, in order, emitting records in chunks; a bad line is a
+    /// failure naming file:line and the lines around it still count.
     static func readCapture(
-        _ path: String, runtime: VenueRuntime, venueIndex: Int, emit: (RawItem) throws -> Void
+        _ path: String, runtime: VenueRuntime, venueIndex: Int, emit: (DecodedItem) throws -> Void
     ) throws {
+        func failure(_ origin: String, _ error: any Error) -> DecodedItem {
+            .failure([
+                SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: origin, message: "\(error)")
+            ])
+        }
         let reader: LineReader
         do {
             reader = try LineReader(path: path)
         } catch {
-            return try emit(
-                .failure([
-                    SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: path, message: "\(error)")
-                ]))
+            return try emit(failure(path, error))
         }
-        var chunk: [[UInt8]] = []
-        var firstLine = 1
+        var decoder = runtime.adapter.makeStreamDecoder()
+        var records: [VenueRecord] = []
+        var linesInChunk = 0
         while true {
             let line: [UInt8]?
             do {
                 line = try reader.nextLine()
             } catch {
-                if !chunk.isEmpty {
-                    try emit(.captureLines(venueIndex: venueIndex, path: path, firstLine: firstLine, lines: chunk))
-                }
-                return try emit(
-                    .failure([
-                        SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: path, message: "\(error)")
-                    ]))
+                try emit(.records(venueIndex: venueIndex, origin: path, records))
+                return try emit(failure(path, error))
             }
             guard let line else { break }
-            chunk.append(line)
-            if chunk.count == captureChunkLines {
-                try emit(.captureLines(venueIndex: venueIndex, path: path, firstLine: firstLine, lines: chunk))
-                firstLine = reader.lineNumber + 1
-                chunk.removeAll(keepingCapacity: true)
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let origin = "\(path):\(reader.lineNumber)"
+            do {
+                records += try decoder.decode(try JSONNode.parse(line, origin: origin))
+            } catch {
+                try emit(failure(origin, error))
+            }
+            linesInChunk += 1
+            if linesInChunk == captureChunkLines {
+                try emit(.records(venueIndex: venueIndex, origin: path, records))
+                records.removeAll(keepingCapacity: true)
+                linesInChunk = 0
             }
         }
-        if !chunk.isEmpty {
-            try emit(.captureLines(venueIndex: venueIndex, path: path, firstLine: firstLine, lines: chunk))
-        }
+        if !records.isEmpty { try emit(.records(venueIndex: venueIndex, origin: path, records)) }
     }
 }

@@ -3,7 +3,8 @@ import LiqFetch
 import LiqPipeline
 
 /// One ingestion cycle of a spec: reference data per venue, then every feed through the Dispatch pipeline
-/// `sources → fetch → normalise → collect`, with each failing source isolated so the others still land.
+/// `sources → fetch (+ decode, paging) → normalise → collect`, with each failing source isolated so the others
+/// still land.
 struct IngestRun {
     /// Lines per capture chunk: big enough to amortise channel hand-offs, small enough to keep memory flat.
     static let captureChunkLines = 512
@@ -55,9 +56,9 @@ struct IngestRun {
                         let runtime = runtimes[venueIndex]
                         let transport = transports[venueIndex] ?? runtime.makeTransport()
                         transports[venueIndex] = transport
-                        try emit(
-                            Self.fetch(
-                                request, venueIndex: venueIndex, runtime: runtime, transport: transport, http: http))
+                        try Self.fetchPages(
+                            request, venueIndex: venueIndex, runtime: runtime, transport: transport, http: http,
+                            emit: emit)
                     case .capture(let venueIndex, let path):
                         try Self.readCapture(path, runtime: runtimes[venueIndex], venueIndex: venueIndex, emit: emit)
                     }
@@ -65,7 +66,7 @@ struct IngestRun {
             })
         let normalised = pipeline.addStage(
             "normalise", input: fetched, workers: Self.workers, capacity: Self.channelCapacity,
-            measure: { ItemSize(records: 1, bytes: $0.byteCount) },
+            measure: { ItemSize(records: $0.recordCount) },
             makeTransform: { _ in
                 let normalisers = runtimes.map(\.normaliser)
                 return { item, emit in try emit(Self.normalise(item, runtimes: runtimes, normalisers: normalisers)) }

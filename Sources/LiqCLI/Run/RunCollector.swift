@@ -11,6 +11,8 @@ final class RunCollector: Sendable {
         var duplicateLiquidations = 0
         var openInterest: [OpenInterestSample] = []
         var funding: [FundingSample] = []
+        var markPrices: [MarkPriceSample] = []
+        var priceBars: [PriceBar] = []
         var failures: [SourceFailure] = []
     }
 
@@ -23,6 +25,8 @@ final class RunCollector: Sendable {
             contents.liquidations += fresh
             contents.openInterest += batch.openInterest
             contents.funding += batch.funding
+            contents.markPrices += batch.markPrices
+            contents.priceBars += batch.priceBars
             contents.failures += batch.failures
         }
     }

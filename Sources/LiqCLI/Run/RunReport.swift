@@ -9,6 +9,8 @@ struct RunReport {
     var liquidations: [LiquidationEvent]
     var openInterest: [OpenInterestSample]
     var funding: [FundingSample]
+    var markPrices: [MarkPriceSample]
+    var priceBars: [PriceBar]
     var failures: [SourceFailure]
     var duplicateLiquidations: Int
     var coverage: [FeedCoverage]
@@ -26,6 +28,14 @@ struct RunReport {
         var seenFunding: Set<String> = []
         funding = collected.funding.filter {
             seenFunding.insert("\($0.venue.rawValue)|\($0.symbol)|\($0.timestampMs)|\($0.kind.rawValue)").inserted
+        }
+        var seenMarks: Set<String> = []
+        markPrices = collected.markPrices.filter {
+            seenMarks.insert("\($0.venue.rawValue)|\($0.symbol)|\($0.timestampMs)").inserted
+        }
+        var seenBars: Set<String> = []
+        priceBars = collected.priceBars.filter {
+            seenBars.insert("\($0.venue.rawValue)|\($0.symbol)|\($0.bucketStartMs)|\($0.intervalMs)").inserted
         }
         failures = collected.failures.sorted { ($0.venue, $0.feed, $0.origin) < ($1.venue, $1.feed, $1.origin) }
         coverage = []
@@ -48,7 +58,9 @@ struct RunReport {
         }
     }
 
-    var recordCount: Int { liquidations.count + openInterest.count + funding.count }
+    var recordCount: Int {
+        liquidations.count + openInterest.count + funding.count + markPrices.count + priceBars.count
+    }
 
     var exitCode: ExitCode {
         if failures.isEmpty { return .success }
@@ -57,7 +69,9 @@ struct RunReport {
 
     /// Output file name → encoded bytes, in the order they are written.
     func files() -> [(name: String, bytes: [UInt8])] {
-        let times = liquidations.map(\.timestampMs) + openInterest.map(\.timestampMs) + funding.map(\.timestampMs)
+        let times =
+            liquidations.map(\.timestampMs) + openInterest.map(\.timestampMs) + funding.map(\.timestampMs)
+            + markPrices.map(\.timestampMs) + priceBars.map(\.bucketStartMs)
         let range = times.min().flatMap { low in times.max().map { low...$0 } }
         let snapshot = SnapshotJSON.encode(
             SnapshotJSON.Input(
@@ -68,6 +82,8 @@ struct RunReport {
             ("liquidations.csv", LiquidationsCSV.encode(liquidations)),
             ("open_interest.csv", OpenInterestCSV.encode(openInterest)),
             ("funding.csv", FundingCSV.encode(funding)),
+            ("mark_prices.csv", MarkPriceCSV.encode(markPrices)),
+            ("price_bars.csv", PriceBarsCSV.encode(priceBars)),
             ("snapshot.json", snapshot),
         ]
     }

@@ -14,7 +14,8 @@ struct VenueRuntime: Sendable {
     init(spec: VenueSpec) {
         self.spec = spec
         let selection = VenueSelection(
-            symbols: spec.symbols, feeds: spec.feeds, openInterestPeriod: spec.openInterestPeriod)
+            symbols: spec.symbols, feeds: spec.feeds, openInterestPeriod: spec.openInterestPeriod,
+            priceBarInterval: spec.priceBarInterval, maxPages: spec.maxPages)
         switch spec.venue {
         case .okx: adapter = OKXAdapter(selection: selection)
         default: adapter = BinanceFuturesAdapter(venue: spec.venue, selection: selection)

@@ -9,6 +9,8 @@ public enum SpecLoader {
     public static let supportedVenues: [Venue] = [.binanceUSDM, .okx]
     /// Binance's open-interest history periods; OKX snapshots ignore the setting.
     static let openInterestPeriods = ["5m", "15m", "30m", "1h", "2h", "4h", "6h", "12h", "1d"]
+    /// Bar resolutions every venue we support offers.
+    static let priceBarIntervals = ["1m", "5m", "15m", "1h", "4h", "1d"]
     /// Specs are small; anything bigger is a wrong path.
     static let maxSpecBytes = 1 << 20
 
@@ -61,7 +63,10 @@ public enum SpecLoader {
     }
 
     static func venueSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> VenueSpec {
-        try node.requireOnlyKeys(["venue", "symbols", "feeds", "baseURL", "fixtures", "captures", "openInterestPeriod"])
+        try node.requireOnlyKeys([
+            "venue", "symbols", "feeds", "baseURL", "fixtures", "captures", "openInterestPeriod", "priceBarInterval",
+            "maxPages",
+        ])
         let venueNode = try node.member("venue")
         let supported = supportedVenues.map(\.rawValue).joined(separator: ", ")
         guard let venue = Venue(rawValue: try venueNode.string()), supportedVenues.contains(venue) else {
@@ -115,9 +120,22 @@ public enum SpecLoader {
                 throw periodNode.error(expected: "one of \(openInterestPeriods.joined(separator: ", "))")
             }
         }
+        var barInterval = "1m"
+        if let intervalNode = try node.optionalMember("priceBarInterval") {
+            barInterval = try intervalNode.string()
+            guard priceBarIntervals.contains(barInterval) else {
+                throw intervalNode.error(expected: "one of \(priceBarIntervals.joined(separator: ", "))")
+            }
+        }
+        var maxPages = 1
+        if let pagesNode = try node.optionalMember("maxPages") {
+            let pages = try pagesNode.int64()
+            guard (1...1000).contains(pages) else { throw pagesNode.error(expected: "a page count from 1 to 1000") }
+            maxPages = Int(pages)
+        }
         return VenueSpec(
             venue: venue, symbols: symbols, feeds: feeds, source: source, captures: captures,
-            openInterestPeriod: period)
+            openInterestPeriod: period, priceBarInterval: barInterval, maxPages: maxPages)
     }
 
     static func defaultBaseURL(_ venue: Venue) -> String {

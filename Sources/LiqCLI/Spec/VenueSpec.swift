@@ -10,4 +10,8 @@ public struct VenueSpec: Sendable, Equatable {
     public var captures: [String]
     /// Open-interest history resolution (`5m` … `1d`).
     public var openInterestPeriod: String
+    /// Price bar resolution (`1m` … `1d`).
+    public var priceBarInterval: String
+    /// Pages per paginated request (newest first, each one older); bounds the requests of one run.
+    public var maxPages: Int
 }

@@ -3,4 +3,6 @@ public enum VenueRecord: Sendable, Equatable {
     case liquidation(VenueLiquidation)
     case openInterest(VenueOpenInterest)
     case funding(VenueFunding)
+    case markPrice(VenueMarkPrice)
+    case priceBar(VenuePriceBar)
 }

@@ -11,6 +11,9 @@ public struct VenueRequest: Sendable, Equatable, Hashable {
     public var path: String
     /// Query parameters in the order they are sent.
     public var query: [QueryItem]
+    /// What the request costs against the venue's rate limit, in the units of its `RateLimitPolicy` (Binance
+    /// weight; 1 where the venue counts requests).
+    public var weight: Double
 
     public struct QueryItem: Sendable, Equatable, Hashable {
         public var name: String
@@ -22,12 +25,16 @@ public struct VenueRequest: Sendable, Equatable, Hashable {
         }
     }
 
-    public init(venue: Venue, feed: Feed?, path: String, query: [QueryItem]) {
+    public init(venue: Venue, feed: Feed?, path: String, query: [QueryItem], weight: Double = 1) {
         self.venue = venue
         self.feed = feed
         self.path = path
         self.query = query
+        self.weight = weight
     }
+
+    /// The value of query parameter `name`, if sent.
+    public func queryValue(_ name: String) -> String? { query.first { $0.name == name }?.value }
 
     /// The query string, percent-encoded (RFC 3986 unreserved characters kept).
     public var queryString: String {

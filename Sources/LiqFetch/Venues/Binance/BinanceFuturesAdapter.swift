@@ -9,6 +9,10 @@ public struct BinanceFuturesAdapter: VenueAdapter {
     public let venue: Venue
     public let selection: VenueSelection
     public let liquidationCompleteness = FeedCompleteness.sampled
+    /// 2,400 request weight per minute per IP (the `exchangeInfo` `rateLimits` value), reported back in
+    /// `X-MBX-USED-WEIGHT-1M`.
+    public let rateLimitPolicy = RateLimitPolicy(
+        capacity: 2400, windowSeconds: 60, usageReport: .usedWeight(header: "X-MBX-USED-WEIGHT-1M"))
     /// Rows per open-interest history request (Binance allows 500).
     public var openInterestLimit = 500
     /// Rows per funding history request (Binance allows 1000).
@@ -100,9 +104,14 @@ public struct BinanceFuturesAdapter: VenueAdapter {
         }
     }
 
-    public func decodeStreamMessage(_ message: JSONNode) throws -> [VenueRecord] {
-        try BinanceLiquidationDecoder.decode(message, venue: venue)
-            .filter { selection.symbols.contains($0.symbol) }.map(VenueRecord.liquidation)
+    public func nextPage(after request: VenueRequest, document: JSONNode, records: [VenueRecord]) throws
+        -> VenueRequest?
+    {
+        nil
+    }
+
+    public func makeStreamDecoder() -> any StreamDecoder {
+        BinanceStreamDecoder(venue: venue, symbols: Set(selection.symbols))
     }
 
     public func restUnavailability(of feed: Feed) -> String? {

@@ -8,6 +8,8 @@ public struct OKXAdapter: VenueAdapter {
     public let venue = Venue.okx
     public let selection: VenueSelection
     public let liquidationCompleteness = FeedCompleteness.complete
+    /// OKX limits public endpoints per IP, most at 20 requests per 2 seconds, and sends no usage headers.
+    public let rateLimitPolicy = RateLimitPolicy(capacity: 20, windowSeconds: 2, usageReport: .none)
     /// Rows per page for liquidation orders and funding history (OKX allows 100).
     public var pageLimit = 100
 
@@ -95,9 +97,14 @@ public struct OKXAdapter: VenueAdapter {
         return records.filter { selection.symbols.contains($0.symbol) }
     }
 
-    public func decodeStreamMessage(_ message: JSONNode) throws -> [VenueRecord] {
-        try OKXLiquidationDecoder.decode(message).filter { selection.symbols.contains($0.symbol) }
-            .map(VenueRecord.liquidation)
+    public func nextPage(after request: VenueRequest, document: JSONNode, records: [VenueRecord]) throws
+        -> VenueRequest?
+    {
+        nil
+    }
+
+    public func makeStreamDecoder() -> any StreamDecoder {
+        OKXStreamDecoder(symbols: Set(selection.symbols))
     }
 
     public func restUnavailability(of feed: Feed) -> String? { nil }
