@@ -85,7 +85,7 @@ extension IngestRun {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let origin = "\(path):\(reader.lineNumber)"
             do {
-                records += try decoder.decode(try JSONNode.parse(line, origin: origin))
+                records += try decoder.decode(line: line, origin: origin)
             } catch {
                 try emit(failure(origin, error))
             }

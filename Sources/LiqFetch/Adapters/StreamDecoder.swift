@@ -6,6 +6,16 @@ public import LiqCore
 /// `instrument` sends `partial` then `update` rows; a delta is merged into the cached state of its instrument
 /// before a record is emitted. One decoder serves one ordered stream (one capture file, one connection).
 public protocol StreamDecoder {
-    /// Records from one message; control messages (subscription acks, pongs) yield none.
+    /// Records from one parsed message; control messages (subscription acks, pongs) yield none.
     mutating func decode(_ message: JSONNode) throws -> [VenueRecord]
+
+    /// Records from one raw message. The default parses it and calls `decode(_:)`; a decoder with a byte-level
+    /// fast path for its high-volume messages overrides this and falls back to the default for anything else.
+    mutating func decode(line: [UInt8], origin: String) throws -> [VenueRecord]
+}
+
+extension StreamDecoder {
+    public mutating func decode(line: [UInt8], origin: String) throws -> [VenueRecord] {
+        try decode(try JSONNode.parse(line, origin: origin))
+    }
 }
