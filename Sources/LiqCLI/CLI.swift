@@ -4,7 +4,7 @@ import LiqPipeline
 
 /// The `liqpipe` command line: dispatch, help, and the one place errors become exit codes.
 public enum CLI {
-    static let reservedCommands = ["collect", "backfill", "replay", "decode"]
+    static let reservedCommands = ["collect", "backfill", "replay"]
 
     /// Runs `arguments` (without the program name) and returns the process exit code.
     public static func run(_ arguments: [String], console: Console) -> Int32 {
@@ -38,6 +38,7 @@ public enum CLI {
             switch command {
             case "run": return try RunCommand.execute(rest, console: console).rawValue
             case "liqprice": return try LiqPriceCommand.execute(rest, console: console).rawValue
+            case "decode": return try DecodeCommand.execute(rest, console: console).rawValue
             case let name where reservedCommands.contains(name):
                 throw UsageError("'\(name)' is not available yet in this version", command: nil)
             default:

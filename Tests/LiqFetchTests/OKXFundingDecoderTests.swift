@@ -129,3 +129,29 @@ import Testing
         #expect(error?.message == "Too Many Requests")
     }
 }
+
+@Suite struct OKXFundingShapeTests {
+    static let running =
+        #"{"code":"0","msg":"","data":[{"fundingRate":"-0.0002","fundingTime":"1760140800000","instId":"BTC-USD-SWAP","nextFundingTime":"1760169600000","ts":"1760133599200"}]}"#
+    static let history =
+        #"{"code":"0","msg":"","data":[{"fundingRate":"0.000080291","fundingTime":"1760112000000","instId":"BTC-USD-SWAP","instType":"SWAP","realizedRate":"0.0000802"}]}"#
+
+    @Test func eachDecoderRefusesTheOthersRows() throws {
+        let running = try Payload.node(Self.running, origin: "running")
+        let history = try Payload.node(Self.history, origin: "history")
+        #expect(try OKXFundingDecoder.decodePredicted(running).map(\.kind) == [.predicted])
+        #expect(try OKXFundingDecoder.decodeSettled(history).map(\.rate) == [0.0000802])
+        #expect {
+            _ = try OKXFundingDecoder.decodePredicted(history)
+        } throws: { error in
+            "\(error)"
+                == #"history: data[0].realizedRate: expected a running funding-rate row (this field marks a settled history row), found string "0.0000802""#
+        }
+        #expect {
+            _ = try OKXFundingDecoder.decodeSettled(running)
+        } throws: { error in
+            "\(error)"
+                == #"running: data[0].nextFundingTime: expected a settled history row (this field marks a running funding-rate row), found string "1760169600000""#
+        }
+    }
+}

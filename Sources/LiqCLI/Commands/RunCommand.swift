@@ -12,7 +12,7 @@ enum RunCommand {
         if let given = parsed.positionals.first {
             specPath = given
         } else {
-            guard let found = defaultSpecPath() else {
+            guard let found = ProjectFiles.locate("Pipelines/demo.json") else {
                 throw UsageError(
                     "no SPEC given and the embedded default Pipelines/demo.json was not found; run from the project "
                         + "directory or pass a spec", command: "run")
@@ -76,17 +76,5 @@ enum RunCommand {
         lines.append(
             written.isEmpty ? "nothing ingested: outputs left unchanged" : "wrote " + written.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `Pipelines/demo.json` in the working directory, else in the source tree this binary was built from.
-    static func defaultSpecPath() -> String? {
-        let local = "Pipelines/demo.json"
-        if FileBytes.isRegularFile(local) { return local }
-        // #filePath is …/Sources/LiqCLI/Commands/RunCommand.swift: four components up is the package root.
-        var components = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        guard components.count > 4 else { return nil }
-        components.removeLast(4)
-        let built = components.joined(separator: "/") + "/" + local
-        return FileBytes.isRegularFile(built) ? built : nil
     }
 }

@@ -1,3 +1,5 @@
+import LiqFetch
+
 /// The help texts: one per command plus the overview, so `liqpipe --help`, `liqpipe help run` and a usage error
 /// all print the same words.
 enum Usage {
@@ -12,13 +14,13 @@ enum Usage {
           run [SPEC]      One ingestion + analytics cycle (what cron calls). With no SPEC, runs the
                           embedded demo (Pipelines/demo.json on the bundled Fixtures/), offline.
           liqprice        Liquidation and bankruptcy price of a position (isolated, Binance, cross).
+          decode          Decode raw venue payloads (one per line) into canonical records.
           help [COMMAND]  Show help for a command.
 
         NOT YET AVAILABLE (reserved names, they do nothing yet):
           collect         WebSocket collector writing rotated gzip captures.
           backfill        Historical archives and paginated history, resumable.
           replay          Re-run analytics on stored captures.
-          decode          Decode one venue payload and print canonical records.
 
         OPTIONS:
           -h, --help      Show help.
@@ -81,11 +83,32 @@ enum Usage {
         return lines[start..<end].joined(separator: "\n") + "\n" + more
     }
 
+    static let decode = """
+        USAGE: liqpipe decode --venue VENUE --feed FEED [FILE|-] [--format ndjson|csv]
+                              [--instruments FILE] [--symbols A,B]
+
+        Decodes raw venue payloads — one WebSocket message or REST response body per line, as captures
+        store them — into canonical records on standard output. Each line is tried as a stream message,
+        then as the answer of each REST endpoint of FEED. Lines that no decoder accepts are reported on
+        standard error with every decoder's reason (exit 3); the others are still printed.
+
+        OPTIONS:
+          --venue             \(VenueCatalog.supported.map(\.rawValue).joined(separator: ", ")).
+          --feed              liquidations, open-interest, funding, mark-price, price-bars or instruments.
+          FILE                Input file; '-' or none reads standard input.
+          --format            ndjson (default: one JSON object per record) or csv (the run's columns).
+          --instruments FILE  The venue's raw instruments payload (contract sizes); default: the bundled
+                              Fixtures/<venue>/ metadata.
+          --symbols A,B       Keep only these symbols (default: every listed instrument).
+          -h, --help          Show this help.
+        """
+
     static func text(for command: String?) -> String? {
         switch command {
         case nil: overview
         case "run": run
         case "liqprice": liqprice
+        case "decode": decode
         default: nil
         }
     }

@@ -25,7 +25,7 @@ struct IngestRun {
         var venues = spec.venues.map(VenueRuntime.init(spec:))
         var tasks: [SourceTask] = []
         for index in venues.indices {
-            loadReference(into: &venues[index])
+            venues[index].loadReference(http: spec.http)
             tasks += plan(&venues[index], index: index)
         }
         let runtimes = venues
@@ -76,21 +76,6 @@ struct IngestRun {
             makeConsumer: { _ in { batch in collector.add(batch) } })
         try pipeline.run()
         return Result(venues: runtimes, collected: collector.snapshot)
-    }
-
-    /// Fetches and absorbs the venue's reference requests; a failure is recorded against every feed it serves.
-    func loadReference(into runtime: inout VenueRuntime) {
-        let transport = runtime.makeTransport()
-        for request in runtime.adapter.referenceRequests() {
-            let origin = request.url(baseURL: runtime.baseURL)
-            do {
-                let response = try Self.get(request, baseURL: runtime.baseURL, transport: transport, http: spec.http)
-                let document = try JSONNode.parse(response.body, origin: response.url)
-                try runtime.adapter.absorbReference(document, for: request, into: &runtime.reference)
-            } catch {
-                runtime.fail(request, origin: origin, error: error)
-            }
-        }
     }
 
     /// The feed requests and capture files of a venue, skipping feeds whose reference data failed.

@@ -16,10 +16,8 @@ struct VenueRuntime: Sendable {
         let selection = VenueSelection(
             symbols: spec.symbols, feeds: spec.feeds, openInterestPeriod: spec.openInterestPeriod,
             priceBarInterval: spec.priceBarInterval, maxPages: spec.maxPages)
-        switch spec.venue {
-        case .okx: adapter = OKXAdapter(selection: selection)
-        default: adapter = BinanceFuturesAdapter(venue: spec.venue, selection: selection)
-        }
+        // The spec loader admits only catalogued venues.
+        adapter = VenueCatalog.adapter(for: spec.venue, selection: selection)!
     }
 
     var normaliser: Normaliser {

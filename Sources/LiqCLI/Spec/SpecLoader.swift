@@ -6,7 +6,7 @@ import LiqFetch
 /// never silently falls back to a default.
 public enum SpecLoader {
     /// Venues whose adapters exist; the others are refused with a clear message rather than half-run.
-    public static let supportedVenues: [Venue] = [.binanceUSDM, .okx]
+    public static var supportedVenues: [Venue] { VenueCatalog.supported }
     /// Binance's open-interest history periods; OKX snapshots ignore the setting.
     static let openInterestPeriods = ["5m", "15m", "30m", "1h", "2h", "4h", "6h", "12h", "1d"]
     /// Bar resolutions every venue we support offers.

@@ -5,11 +5,16 @@ public import LiqCore
 /// The running rate applies to the period that settles at `fundingTime`; its length is `nextFundingTime −
 /// fundingTime`, the only place OKX states the interval. History rows carry `realizedRate` (what was actually
 /// paid, rounded) next to `fundingRate`; the paid one is kept. Every field may be missing (a 2021 message has no
-/// `fundingRate` at all), so such a row yields nothing rather than a zero.
+/// `fundingRate` at all), so such a row yields nothing rather than a zero. The two row shapes share
+/// `fundingRate`/`fundingTime`, so each decoder refuses the other's marker field (`realizedRate` only in history,
+/// `nextFundingTime` only in running rates) instead of mislabelling a rate.
 public enum OKXFundingDecoder {
     public static func decodePredicted(_ document: JSONNode) throws -> [VenueFunding] {
         var samples: [VenueFunding] = []
         for row in try OKXEnvelope.rows(document) {
+            if let settled = try row.optionalMember("realizedRate") {
+                throw settled.error(expected: "a running funding-rate row (this field marks a settled history row)")
+            }
             guard let rateNode = try row.optionalMember("fundingRate"), rateNode.value != .string("") else { continue }
             let fundingTime = try row.member("fundingTime").timestampMs()
             // 2021 pushes carry no `nextFundingTime`: the interval is then left to the normaliser, not guessed.
@@ -31,6 +36,9 @@ public enum OKXFundingDecoder {
     public static func decodeSettled(_ document: JSONNode) throws -> [VenueFunding] {
         var samples: [VenueFunding] = []
         for row in try OKXEnvelope.rows(document) {
+            if let running = try row.optionalMember("nextFundingTime") {
+                throw running.error(expected: "a settled history row (this field marks a running funding-rate row)")
+            }
             let realized = try row.optionalMember("realizedRate").flatMap { $0.value == .string("") ? nil : $0 }
             guard let rateNode = try realized ?? row.optionalMember("fundingRate") else { continue }
             samples.append(

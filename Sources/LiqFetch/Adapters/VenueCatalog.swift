@@ -1,0 +1,36 @@
+public import LiqCore
+
+/// The one place that knows every venue's adapter: the run, `liqpipe decode` and the tests ask it, so adding a
+/// venue is one folder plus one line here.
+public enum VenueCatalog {
+    /// Venues with an adapter, in the order help texts list them.
+    public static let supported: [Venue] = [.binanceUSDM, .okx]
+
+    /// The adapter of `venue` for `selection`; nil for a venue without one yet.
+    public static func adapter(for venue: Venue, selection: VenueSelection) -> (any VenueAdapter)? {
+        switch venue {
+        case .binanceUSDM, .binanceCOINM: BinanceFuturesAdapter(venue: venue, selection: selection)
+        case .okx: OKXAdapter(selection: selection)
+        default: nil
+        }
+    }
+
+    /// The requests that list all of a venue's instruments (OKX lists swaps and futures separately).
+    public static func instrumentsRequests(venue: Venue) -> [VenueRequest] {
+        switch venue {
+        case .binanceUSDM, .binanceCOINM: [BinanceEndpoints.exchangeInfo(venue)]
+        case .okx: [OKXEndpoints.instruments(instType: "SWAP"), OKXEndpoints.instruments(instType: "FUTURES")]
+        default: []
+        }
+    }
+
+    /// Every instrument an instruments payload lists, unfiltered (adapters keep only their selection): how
+    /// `liqpipe decode` learns contract sizes for whatever symbols a payload contains.
+    public static func listedInstruments(venue: Venue, document: JSONNode) throws -> [Instrument] {
+        switch venue {
+        case .binanceUSDM, .binanceCOINM: try BinanceInstrumentDecoder.decode(document, venue: venue)
+        case .okx: try OKXInstrumentDecoder.decode(document)
+        default: throw UnknownRequestError(venue: venue, path: "instruments")
+        }
+    }
+}
