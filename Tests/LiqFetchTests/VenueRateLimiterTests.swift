@@ -107,7 +107,7 @@ import Testing
         #expect(clock.now() == Self.minute + 60.25)
     }
 
-    @Test func reportOfARequestStraddlingTheMinuteIsIgnored() {
+    @Test func reportOfARequestStraddlingTheMinuteCountsForTheMinuteItLeftIn() {
         let (limiter, clock) = makeLimiter(Self.binance)
         clock.advance(by: 50.1)  // 05:21:00.1
         limiter.record(["X-MBX-USED-WEIGHT-1M": "2390"], sentAt: Self.minute + 59.9, receivedAt: Self.minute + 60.1)

@@ -112,12 +112,9 @@ final class VenueRateLimiter: Sendable {
             guard let used = headers[header].flatMap(Double.init), used.isFinite, used >= 0 else {
                 return
             }
-            // A request that straddled a window boundary may have been counted in either window; its report says
-            // nothing reliable about the current one.
+            // Charged to the window the request left in. Had it reached the venue after the boundary, the figure
+            // is the next window's, smaller one, which `max` below makes harmless to the old window.
             let window = (sentAt / policy.windowSeconds).rounded(.down)
-            guard (receivedAt / policy.windowSeconds).rounded(.down) == window else {
-                return
-            }
             state.withLock { state in
                 let estimate = used + Self.weightSent(after: sentAt, in: state)
                 if window > state.usedWindow {
