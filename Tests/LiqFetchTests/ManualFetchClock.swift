@@ -8,6 +8,7 @@ final class ManualFetchClock: FetchClock {
     private struct State {
         var now: Double
         var sleeps: [Double] = []
+        var onNextSleep: (@Sendable () -> Void)?
     }
 
     private let state: Mutex<State>
@@ -22,10 +23,18 @@ final class ManualFetchClock: FetchClock {
     }
 
     func sleep(seconds: Double) {
-        state.withLock { state in
+        let action = state.withLock { state in
             state.sleeps.append(seconds)
             state.now += max(0, seconds)
+            defer { state.onNextSleep = nil }
+            return state.onNextSleep
         }
+        action?()
+    }
+
+    /// Runs `action` once, at the end of the next sleep: something that happens while a worker waits.
+    func onNextSleep(_ action: @escaping @Sendable () -> Void) {
+        state.withLock { $0.onNextSleep = action }
     }
 
     /// Moves time forward without recording a sleep, e.g. for a request's latency.

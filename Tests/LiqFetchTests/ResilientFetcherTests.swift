@@ -15,7 +15,7 @@ import Testing
         let clock = ManualFetchClock(start: ResilientFetcherTests.start)
         let state: VenueFetchState
 
-        init(policy: RateLimitPolicy = ResilientFetcherTests.roomyPolicy, maxRequests: Int? = nil) {
+        init(policy: RateLimitPolicy? = ResilientFetcherTests.roomyPolicy, maxRequests: Int? = nil) {
             state = VenueFetchState(venue: .binanceUSDM, policy: policy, maxRequests: maxRequests, clock: clock)
         }
 
@@ -239,6 +239,20 @@ import Testing
         #expect(transport.callCount == 2)
     }
 
+    @Test func banThatArrivesWhileAWorkerWaitsStopsItsRequest() {
+        let harness = Harness()
+        let transport = harness.transport([.respond(status: 200)])
+        harness.state.limiter?.pause(until: Self.start + 5)
+        // Another worker is banned while this one waits out the pause.
+        harness.clock.onNextSleep { [state = harness.state] in state.ban(until: Self.start + 100) }
+
+        let error = fetchError { try get(harness.fetcher(transport)) }
+
+        #expect(error?.kind == .banned(untilEpochSeconds: Self.start + 100))
+        #expect(error?.attempts == 0)
+        #expect(transport.callCount == 0)
+    }
+
     @Test func banWithoutRetryAfterLastsTheDefault() {
         let harness = Harness()
         let transport = harness.transport([.respond(status: 418)])
@@ -306,5 +320,21 @@ import Testing
 
         // 2270 + 20 > 2280: the second request waits for the next minute (05:21:00) plus the 0.25 s margin.
         #expect(transport.callTimes == [Self.start, 1_760_073_660.25])
+    }
+
+    @Test func unpacedVenueSendsWithoutWaitingAndItsWorkerWaitsOutA429Alone() throws {
+        let harness = Harness(policy: nil)
+        let transport = harness.transport([
+            .respond(status: 200), .respond(status: 200), .respond(status: 429, headers: ["Retry-After": "3"]),
+            .respond(status: 200),
+        ])
+        let fetcher = harness.fetcher(transport)
+
+        for _ in 0..<3 {
+            _ = try get(fetcher, weight: 1000)
+        }
+
+        #expect(harness.clock.sleeps == [3])
+        #expect(transport.callCount == 4)
     }
 }

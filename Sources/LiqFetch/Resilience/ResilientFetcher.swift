@@ -81,7 +81,7 @@ public final class ResilientFetcher {
             return .retry(.transport(error), waitSeconds: backoff(afterAttempt: number), venueWaits: false)
         }
         let receivedAt = clock.now()
-        venueState.limiter.record(response.headers, sentAt: sentAt, receivedAt: receivedAt)
+        venueState.limiter?.record(response.headers, sentAt: sentAt, receivedAt: receivedAt)
         let retryAfter = response.headers["Retry-After"].flatMap { RetryAfter.seconds($0, now: receivedAt) }
         switch response.status {
         case 418:
@@ -91,8 +91,9 @@ public final class ResilientFetcher {
             throw failure(.geoBlocked(status: response.status), request, number)
         case 429:
             let wait = retryAfter ?? backoff(afterAttempt: number)
-            venueState.limiter.pause(until: receivedAt + wait)
-            return .retry(.status(429), waitSeconds: wait, venueWaits: true)
+            // The pause holds every worker of the venue, this one included; an unpaced venue's worker waits alone.
+            venueState.limiter?.pause(until: receivedAt + wait)
+            return .retry(.status(429), waitSeconds: wait, venueWaits: venueState.limiter != nil)
         case 503:
             return .retry(.status(503), waitSeconds: retryAfter ?? backoff(afterAttempt: number), venueWaits: false)
         case let status where RetryPolicy.retryableStatuses.contains(status):

@@ -7,7 +7,8 @@ public final class VenueFetchState: Sendable {
     public let venue: Venue
     /// Most requests sent to the venue in one run, retries included; nil for no limit.
     public let maxRequests: Int?
-    let limiter: VenueRateLimiter
+    /// Nil for an unpaced source.
+    let limiter: VenueRateLimiter?
     let clock: any FetchClock
     private let counters = Mutex(Counters())
 
@@ -18,24 +19,25 @@ public final class VenueFetchState: Sendable {
     }
 
     /// - Parameters:
-    ///   - policy: the venue adapter's `rateLimitPolicy`.
+    ///   - policy: the venue adapter's `rateLimitPolicy`; nil paces nothing, for fixture directories and other local
+    ///     sources, which then still share every line of the live path.
     ///   - maxRequests: the run's request budget for this venue (spec `requestBudget`), nil for none.
     ///   - clock: the real clock unless a test substitutes one.
     public convenience init(
-        venue: Venue, policy: RateLimitPolicy, maxRequests: Int? = nil, clock: any FetchClock = SystemFetchClock()
+        venue: Venue, policy: RateLimitPolicy?, maxRequests: Int? = nil, clock: any FetchClock = SystemFetchClock()
     ) {
         self.init(venue: venue, policy: policy, maxRequests: maxRequests, clock: clock, settings: .init())
     }
 
     init(
-        venue: Venue, policy: RateLimitPolicy, maxRequests: Int?, clock: any FetchClock,
+        venue: Venue, policy: RateLimitPolicy?, maxRequests: Int?, clock: any FetchClock,
         settings: VenueRateLimiter.Settings
     ) {
         precondition(maxRequests.map { $0 >= 0 } ?? true, "maxRequests must not be negative")
         self.venue = venue
         self.maxRequests = maxRequests
         self.clock = clock
-        self.limiter = VenueRateLimiter(policy: policy, clock: clock, settings: settings)
+        self.limiter = policy.map { VenueRateLimiter(policy: $0, clock: clock, settings: settings) }
     }
 
     /// Requests sent to the venue so far, retries included.
@@ -61,7 +63,7 @@ public final class VenueFetchState: Sendable {
         if let refusal = refusal(counting: false) {
             return refusal
         }
-        limiter.acquire(weight: weight)
+        limiter?.acquire(weight: weight)
         return refusal(counting: true)
     }
 

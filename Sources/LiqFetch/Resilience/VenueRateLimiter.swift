@@ -205,10 +205,10 @@ final class VenueRateLimiter: Sendable {
         state.tokens -= weight
         state.usedWeight += weight
         state.remaining = state.remaining.map { $0 - weight }
-        let forgetBefore = now - sendMemorySeconds
-        if let first = state.recentSends.first, first.time < forgetBefore {
-            state.recentSends.removeFirst(
-                state.recentSends.firstIndex { $0.time >= forgetBefore } ?? state.recentSends.count)
+        // Forget sends older than any round trip, half the list at a time, so that remembering stays O(1) amortised.
+        let half = state.recentSends.count / 2
+        if half > 0 && state.recentSends[half].time < now - sendMemorySeconds {
+            state.recentSends.removeFirst(half)
         }
         state.recentSends.append((now, weight))
         return 0
