@@ -23,21 +23,14 @@ public final class VenueFetchState: Sendable {
     ///     sources, which then still share every line of the live path.
     ///   - maxRequests: the run's request budget for this venue (spec `requestBudget`), nil for none.
     ///   - clock: the real clock unless a test substitutes one.
-    public convenience init(
+    public init(
         venue: Venue, policy: RateLimitPolicy?, maxRequests: Int? = nil, clock: any FetchClock = SystemFetchClock()
-    ) {
-        self.init(venue: venue, policy: policy, maxRequests: maxRequests, clock: clock, settings: .init())
-    }
-
-    init(
-        venue: Venue, policy: RateLimitPolicy?, maxRequests: Int?, clock: any FetchClock,
-        settings: VenueRateLimiter.Settings
     ) {
         precondition(maxRequests.map { $0 >= 0 } ?? true, "maxRequests must not be negative")
         self.venue = venue
         self.maxRequests = maxRequests
         self.clock = clock
-        self.limiter = policy.map { VenueRateLimiter(policy: $0, clock: clock, settings: settings) }
+        self.limiter = policy.map { VenueRateLimiter(policy: $0, clock: clock) }
     }
 
     /// Requests sent to the venue so far, retries included.

@@ -9,10 +9,13 @@ import Synchronization
 ///   requests). It plans to spend `safetyFraction` of the capacity per window and lets `burstFraction` of that go
 ///   out back to back after an idle spell; the refill rate is (plan − burst) / window, so burst plus one window of
 ///   refill equals the plan. That bounds the weight sent in ANY interval of the window's length, clock-aligned or
-///   sliding, and leaves a steady rate of safety × (1 − burst) of the allowed one (0.95 × 0.98 ≈ 93 %).
-/// - The venue's usage headers, which also see other clients on the same IP: a `usedWeight` report (Binance) above
-///   the plan holds requests until the clock window rolls over, a `remaining` report (BitMEX, Bybit) below the
-///   reserve holds them until the venue's reset instant. A 429 pauses the whole venue through `pause(until:)`.
+///   sliding (a request heavier than the burst may pass it by its excess, which the safety margin absorbs), and
+///   leaves a steady rate of safety × (1 − burst) of the allowed one: 0.95 × 0.98 ≈ 93 %.
+/// - The venue's usage headers, which also count other clients on the same IP. Each report is corrected for our
+///   own requests still in flight when the venue wrote it. A `usedWeight` report (Binance) that leaves no room in
+///   the plan holds requests until the clock window rolls over; a `remaining` report (BitMEX, Bybit) that would
+///   drop below the reserve holds them until the venue's reset instant or, without one, until the quota has come
+///   back at the allowed rate. A 429 pauses the whole venue through `pause(until:)`.
 ///
 /// `acquire` blocks the calling thread; it is meant for Dispatch worker threads, never Swift-concurrency tasks. The
 /// lock is never held while sleeping, and every wake-up checks again, so a pause or a header that arrives while a
@@ -157,8 +160,8 @@ final class VenueRateLimiter: Sendable {
         return sum
     }
 
-    /// Counts a request of `weight` as sent and returns 0 when it may go at `now`; otherwise changes nothing but
-    /// the refill and returns the seconds to wait before asking again.
+    /// Counts a request of `weight` as sent and returns 0 when it may go at `now`; otherwise only brings the state
+    /// up to date and returns the seconds to wait before asking again.
     private func reserve(_ weight: Double, now: Double, state: inout State) -> Double {
         // A clock stepped backwards re-bases the refill instead of stalling until it catches up.
         state.tokens = min(burstWeight, state.tokens + max(0, now - state.refilledAt) * refillPerSecond)
