@@ -29,4 +29,17 @@ struct CurlCode: RawRepresentable, Hashable, Sendable {
     static let writeError = CurlCode(CURLE_WRITE_ERROR)
     static let outOfMemory = CurlCode(CURLE_OUT_OF_MEMORY)
     static let operationTimedOut = CurlCode(CURLE_OPERATION_TIMEDOUT)
+    static let http2 = CurlCode(CURLE_HTTP2)
+    static let partialFile = CurlCode(CURLE_PARTIAL_FILE)
+    static let sslConnectError = CurlCode(CURLE_SSL_CONNECT_ERROR)
+    static let gotNothing = CurlCode(CURLE_GOT_NOTHING)
+    static let sendError = CurlCode(CURLE_SEND_ERROR)
+    static let receiveError = CurlCode(CURLE_RECV_ERROR)
+    static let http2Stream = CurlCode(CURLE_HTTP2_STREAM)
+
+    /// Codes for a connection that broke while in use (reset, closed mid-body, nothing answered, TLS handshake cut
+    /// off): the same request on a fresh connection usually succeeds, so these are worth a retry.
+    static let brokenConnection: Set<CurlCode> = [
+        .http2, .partialFile, .sslConnectError, .gotNothing, .sendError, .receiveError, .http2Stream,
+    ]
 }

@@ -36,7 +36,12 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// One line naming the URL, the kind and libcurl's detail.
     public var description: String {
-        let summary =
+        "GET \(url) failed: \(summary)"
+    }
+
+    /// The kind and libcurl's detail without the URL, for messages that name the URL themselves.
+    var summary: String {
+        let kindText =
             switch kind {
             case .timeout: "timed out"
             case .connectionFailed: "could not connect"
@@ -44,6 +49,6 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
             case .headersTooLarge(let limit): "headers larger than \(limit) bytes"
             case .transport(let code, let message): "libcurl error \(code), \(message)"
             }
-        return detail.isEmpty ? "GET \(url) failed: \(summary)" : "GET \(url) failed: \(summary) (\(detail))"
+        return detail.isEmpty ? kindText : "\(kindText) (\(detail))"
     }
 }
