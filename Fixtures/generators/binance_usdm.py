@@ -1,11 +1,16 @@
 """Demo fixtures for binance-usdm, in the venue's exact payload shapes."""
 import math
 
-from common import END_MS, MINUTES, START_MS, fmt, poisson, price_at, intensity, venue_rng, write_json, write_lines
+from common import (
+    CRASH_START, END_MS, MINUTES, START_MS, bar, fmt, in_crash, intensity, poisson, price_at, venue_rng, write_json,
+    write_lines,
+)
 
 RNG = venue_rng("binance-usdm")
 # Typical liquidation size (base units) and price/quantity decimals per asset.
 SIZES = {"BTC": {"binance_qty": 0.004, "pp": 1, "qp": 3}, "ETH": {"binance_qty": 0.09, "pp": 2, "qp": 3}}
+# Calm traded volume per minute in base units.
+BAR_VOLUME = {"BTC": 160.0, "ETH": 3_900.0}
 
 
 # ---------------------------------------------------------------- Binance USD-M
@@ -109,3 +114,21 @@ def generate():
                           "z": fmt(qty, spec["qp"]), "T": ms}}}))
     lines.sort(key=lambda item: item[1]["data"]["E"])
     write_lines(f"{base}/captures/fstream-market-forceOrder-2025-10-10T20.ndjson", [message for _, message in lines])
+
+    # Trade klines (1m) over the window, drawn after the capture so the capture's events do not move; OHLC is the
+    # shared price path. Volume swells in the flush and the taker-buy share falls (sellers hit bids).
+    for symbol, asset in symbols:
+        spec = SIZES[asset]
+        rows = []
+        for minute in range(MINUTES):
+            open_, high, low, close = bar(asset, minute)
+            surge = 1 + (7 * intensity(minute) / 44 if minute >= CRASH_START else 0)
+            volume = BAR_VOLUME[asset] * surge * math.exp(RNG.gauss(0, 0.25))
+            buy_share = min(0.9, max(0.1, RNG.gauss(0.36 if in_crash(minute) else 0.5, 0.04)))
+            vwap = (high + low + close) / 3
+            opened = START_MS + minute * 60_000
+            rows.append([opened, fmt(open_, spec["pp"]), fmt(high, spec["pp"]), fmt(low, spec["pp"]),
+                         fmt(close, spec["pp"]), fmt(volume, 3), opened + 59_999, fmt(volume * vwap, 5),
+                         int(volume * (9 if asset == "BTC" else 0.5)) + RNG.randrange(40),
+                         fmt(volume * buy_share, 3), fmt(volume * buy_share * vwap, 5), "0"])
+        write_json(f"{base}/fapi/v1/klines/symbol={symbol}&interval=1m&limit=1000.json", rows)

@@ -1,7 +1,9 @@
 """Demo fixtures for okx, in the venue's exact payload shapes."""
 import math
 
-from common import END_MS, MINUTES, START_MS, fmt, poisson, price_at, intensity, venue_rng, write_json, write_lines
+from common import (
+    CRASH_START, END_MS, MINUTES, START_MS, bar, fmt, intensity, poisson, price_at, venue_rng, write_json,
+)
 
 RNG = venue_rng("okx")
 
@@ -52,11 +54,14 @@ def generate():
                                     "ccy": "", "posSide": "long" if long_liquidated else "short",
                                     "side": "sell" if long_liquidated else "buy", "sz": str(size), "ts": str(ms)})
             details.sort(key=lambda d: -int(d["ts"]))
-            details = details[:100]
-            data.append({"details": details, "instFamily": uly, "instId": inst_id, "instType": "SWAP",
-                         "totalLoss": "0", "uly": uly})
-        write_json(f"{base}/api/v5/public/liquidation-orders/instType=SWAP&uly={uly}&state=filled&limit=100.json",
-                   {"code": "0", "msg": "", "data": data})
+            data.append((inst_id, details))
+        write_liquidation_pages(base, uly, data)
+    write_json(f"{base}/api/v5/public/mark-price/instType=SWAP.json", {"code": "0", "msg": "", "data": [
+        {"instId": inst_id, "instType": "SWAP", "markPx": fmt(price_at(asset, end_ms - 500), decimals),
+         "ts": str(end_ms - 500)}
+        for inst_id, asset, decimals in [("BTC-USD-SWAP", "BTC", 1), ("BTC-USDT-SWAP", "BTC", 1),
+                                         ("ETH-USDT-SWAP", "ETH", 2), ("SOL-USDT-SWAP", "SOL", 3)]
+    ]})
     oi_rows = []
     for inst_id, (asset, ct_val, kind), contracts_open in [
         ("BTC-USD-SWAP", contracts["BTC-USD-SWAP"], 6_512_340),
@@ -92,5 +97,60 @@ def generate():
                 {"fundingRate": settled[0] + "000000", "fundingTime": "1760083200000", "instId": inst_id,
                  "instType": "SWAP", "method": "current_period", "realizedRate": settled[0]},
             ]})
+    write_candles(base, contracts)
 
 
+def write_liquidation_pages(base, uly, data):
+    """Pages of at most 100 details, newest first, each older page asked with `after` = the previous page's oldest
+    ts + 1 (as OKXAdapter pages: `after` is exclusive and one millisecond may hold several liquidations)."""
+    limit, after = 100, None
+    while True:
+        # One page: the newest `limit` details older than `after` across the underlying's instruments.
+        older = [(int(d["ts"]), inst_id, d) for inst_id, details in data for d in details
+                 if after is None or int(d["ts"]) < after]
+        newest = sorted(older, key=lambda item: -item[0])[:limit]
+        page = []
+        for inst_id, _ in data:
+            chosen = [d for _, owner, d in newest if owner == inst_id]
+            if chosen:
+                page.append({"details": chosen, "instFamily": uly, "instId": inst_id, "instType": "SWAP",
+                             "totalLoss": "0", "uly": uly})
+        query = f"instType=SWAP&uly={uly}&state=filled&limit={limit}" + ("" if after is None else f"&after={after}")
+        write_json(f"{base}/api/v5/public/liquidation-orders/{query}.json", {"code": "0", "msg": "", "data": page})
+        if len(newest) < limit:
+            return
+        cursor = newest[-1][0] + 1
+        if after is not None and cursor >= after:
+            return
+        after = cursor
+
+
+def write_candles(base, contracts):
+    """The newest candles (1m, newest first) as `candles` answers at 22:00:00.5: the window's 120 finished bars and
+    the 22:00 bar still forming (`confirm` "0"). `vol` counts contracts, `volCcy` is base, `volCcyQuote` quote."""
+    calm_usd = {"BTC-USDT-SWAP": 9_500_000.0, "ETH-USDT-SWAP": 6_200_000.0, "BTC-USD-SWAP": 3_100_000.0}
+    for inst_id, (asset, ct_val, kind) in contracts.items():
+        decimals = 1 if asset == "BTC" else 2
+        rows = []
+        for minute in range(MINUTES + 1):
+            forming = minute == MINUTES
+            open_, high, low, close = bar(asset, minute)
+            if forming:
+                open_ = high = low = close = bar(asset, MINUTES - 1)[3]
+            surge = 1 + (7 * intensity(minute) / 44 if minute >= CRASH_START else 0)
+            usd = calm_usd[inst_id] * surge * math.exp(RNG.gauss(0, 0.25)) * (0.01 if forming else 1)
+            vwap = (high + low + close) / 3
+            if kind == "inverse":
+                contracts_traded = max(1, round(usd / ct_val))
+                usd = contracts_traded * ct_val
+                coin = usd / vwap
+            else:
+                contracts_traded = max(1, round(usd / vwap / ct_val))
+                coin = contracts_traded * ct_val
+                usd = coin * vwap
+            rows.append([str(START_MS + minute * 60_000), fmt(open_, decimals), fmt(high, decimals), fmt(low, decimals),
+                         fmt(close, decimals), str(contracts_traded), fmt(coin, 8), fmt(usd, 4),
+                         "0" if forming else "1"])
+        rows.reverse()
+        write_json(f"{base}/api/v5/market/candles/instId={inst_id}&bar=1m&limit=300.json",
+                   {"code": "0", "msg": "", "data": rows})

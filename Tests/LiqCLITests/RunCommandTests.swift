@@ -106,8 +106,9 @@ import Testing
             #expect(try live.file(name) == offline.file(name), "\(name) differs between HTTP and fixtures")
         }
         let requests = server.receivedRequests
-        // 1 instruments + 3 funding-rate (reference) + 3 liquidation pages + 1 open interest + 3 funding histories.
-        #expect(requests.count == 11)
+        // 1 instruments + 3 funding-rate (reference) + 3 liquidation pages + 1 open interest + 3 funding histories
+        // + 1 mark-price + 3 candle pages (no feeds listed: all of them).
+        #expect(requests.count == 15)
         #expect(requests.allSatisfy { $0.header("User-Agent") == "liqpipe/0.1.0" })
         #expect(
             requests.contains {

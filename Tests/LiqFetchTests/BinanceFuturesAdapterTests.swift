@@ -47,6 +47,19 @@ import Testing
                 "https://fapi.binance.com/fapi/v1/premiumIndex?symbol=ETHUSDT",
             ])
         #expect(requests.map(\.feed) == [nil, .funding, .funding, .funding])
+        // exchangeInfo 1; fundingInfo shares 500 requests / 5 min: 2,400 × 5 / 500 = 24; premiumIndex 1.
+        #expect(requests.map(\.weight) == [1, 24, 1, 1])
+    }
+
+    @Test func premiumIndexIsChargedToTheFirstSelectedFeedItServes() {
+        func feeds(_ selected: Set<Feed>) -> [Feed?] {
+            Self.adapter(["BTCUSDT"], feeds: selected).referenceRequests()
+                .filter { $0.path == "/fapi/v1/premiumIndex" }.map(\.feed)
+        }
+        #expect(feeds([.markPrice, .funding, .openInterest]) == [.markPrice])
+        #expect(feeds([.funding, .openInterest, .liquidations]) == [.funding])
+        #expect(feeds([.openInterest, .priceBars]) == [.openInterest])
+        #expect(feeds([.liquidations, .priceBars]) == [])
     }
 
     @Test func referenceRequestsForOpenInterestOnlyStillFetchMarks() {
@@ -64,28 +77,79 @@ import Testing
             ])
     }
 
-    @Test func coinMarginedRequestsUseDapi() {
-        let adapter = Self.adapter(["BTCUSD_PERP"], feeds: [.funding], venue: .binanceCOINM)
+    @Test func coinMarginedReferenceUsesDapiAndOnePremiumIndexForEverySymbol() {
+        let adapter = Self.adapter(["BTCUSD_PERP", "ETHUSD_PERP"], feeds: [.funding], venue: .binanceCOINM)
         let base = BinanceEndpoints.defaultBaseURL(.binanceCOINM)
         #expect(base == "https://dapi.binance.com")
+        let requests = adapter.referenceRequests()
+        // premiumIndex weighs 10 on dapi whatever the filter: one request for both symbols, not 2 × 10.
         #expect(
-            Self.urls(adapter.referenceRequests(), base: base) == [
+            Self.urls(requests, base: base) == [
                 "https://dapi.binance.com/dapi/v1/exchangeInfo",
                 "https://dapi.binance.com/dapi/v1/fundingInfo",
-                "https://dapi.binance.com/dapi/v1/premiumIndex?symbol=BTCUSD_PERP",
+                "https://dapi.binance.com/dapi/v1/premiumIndex",
             ])
+        #expect(requests.map(\.weight) == [1, 1, 10])
+        #expect(adapter.rateLimitPolicy == BinanceFuturesAdapterTests.adapter().rateLimitPolicy)
+        #expect(
+            adapter.rateLimitPolicy
+                == RateLimitPolicy(
+                    capacity: 2400, windowSeconds: 60, usageReport: .usedWeight(header: "X-MBX-USED-WEIGHT-1M")))
+    }
+
+    @Test func onlyDatedSymbolsNeedNoFundingInfo() {
+        let adapter = Self.adapter(["BTCUSD_251226"], feeds: [.funding], venue: .binanceCOINM)
+        #expect(adapter.referenceRequests().map(\.path) == ["/dapi/v1/exchangeInfo", "/dapi/v1/premiumIndex"])
     }
 
     @Test func feedRequestsPerSymbol() throws {
-        let requests = try Self.adapter(period: "1h").feedRequests(reference: ReferenceData())
+        let adapter = BinanceFuturesAdapter(
+            venue: .binanceUSDM,
+            selection: VenueSelection(
+                symbols: ["BTCUSDT", "ETHUSDT"], feeds: Set(Feed.allCases), openInterestPeriod: "1h",
+                priceBarInterval: "5m"))
+        let requests = try adapter.feedRequests(reference: ReferenceData())
         #expect(
             Self.urls(requests) == [
                 "https://fapi.binance.com/futures/data/openInterestHist?symbol=BTCUSDT&period=1h&limit=500",
                 "https://fapi.binance.com/fapi/v1/fundingRate?symbol=BTCUSDT&limit=1000",
+                "https://fapi.binance.com/fapi/v1/klines?symbol=BTCUSDT&interval=5m&limit=1000",
                 "https://fapi.binance.com/futures/data/openInterestHist?symbol=ETHUSDT&period=1h&limit=500",
                 "https://fapi.binance.com/fapi/v1/fundingRate?symbol=ETHUSDT&limit=1000",
+                "https://fapi.binance.com/fapi/v1/klines?symbol=ETHUSDT&interval=5m&limit=1000",
             ])
-        #expect(requests.map(\.feed) == [.openInterest, .funding, .openInterest, .funding])
+        #expect(requests.map(\.feed) == [.openInterest, .funding, .priceBars, .openInterest, .funding, .priceBars])
+        // openInterestHist: weight 0 but 1,000 requests / 5 min → 2,400 × 5 / 1,000 = 12; fundingRate 24;
+        // klines with limit 1,000 → 5.
+        #expect(requests.map(\.weight) == [12, 24, 5, 12, 24, 5])
+    }
+
+    @Test(arguments: [(1, 1.0), (99, 1), (100, 2), (499, 2), (500, 5), (1000, 5), (1001, 10), (1500, 10)])
+    func klinesWeighByTheirLimit(limit: Int, weight: Double) throws {
+        var adapter = Self.adapter(["BTCUSDT"], feeds: [.priceBars])
+        adapter.priceBarLimit = limit
+        let requests = try adapter.feedRequests(reference: ReferenceData())
+        #expect(requests.map(\.weight) == [weight])
+        #expect(requests.first?.queryValue("limit") == String(limit))
+    }
+
+    @Test func coinMarginedFeedRequestsKeyHistoryByPairAndSkipFundingOfQuarterlies() throws {
+        let adapter = Self.adapter(
+            ["BTCUSD_PERP", "BTCUSD_251226"], feeds: [.openInterest, .funding, .priceBars], venue: .binanceCOINM)
+        let requests = try adapter.feedRequests(reference: ReferenceData())
+        let base = BinanceEndpoints.defaultBaseURL(.binanceCOINM)
+        // The perpetual's history is asked by pair and contract type; the quarterly's history is keyed by
+        // quarter, so its current value is asked by symbol; a quarterly has no funding.
+        #expect(
+            Self.urls(requests, base: base) == [
+                "https://dapi.binance.com/futures/data/openInterestHist?pair=BTCUSD&contractType=PERPETUAL&period=5m"
+                    + "&limit=500",
+                "https://dapi.binance.com/dapi/v1/fundingRate?symbol=BTCUSD_PERP&limit=1000",
+                "https://dapi.binance.com/dapi/v1/klines?symbol=BTCUSD_PERP&interval=1m&limit=1000",
+                "https://dapi.binance.com/dapi/v1/openInterest?symbol=BTCUSD_251226",
+                "https://dapi.binance.com/dapi/v1/klines?symbol=BTCUSD_251226&interval=1m&limit=1000",
+            ])
+        #expect(requests.map(\.weight) == [1, 1, 5, 1, 5])
     }
 
     @Test func feedRequestsHonourConfiguredLimits() throws {
@@ -104,9 +168,21 @@ import Testing
         #expect(try adapter.feedRequests(reference: ReferenceData()).isEmpty)
         let reason = try #require(adapter.restUnavailability(of: .liquidations))
         #expect(reason.contains("!forceOrder@arr"))
-        #expect(adapter.restUnavailability(of: .openInterest) == nil)
-        #expect(adapter.restUnavailability(of: .funding) == nil)
+        for feed in [Feed.openInterest, .funding, .markPrice, .priceBars] {
+            #expect(adapter.restUnavailability(of: feed) == nil)
+        }
         #expect(adapter.liquidationCompleteness == .sampled)
+    }
+
+    @Test(arguments: [Venue.binanceUSDM, .binanceCOINM])
+    func quarterliesAloneHaveNoFunding(venue: Venue) throws {
+        let symbol = venue == .binanceCOINM ? "BTCUSD_251226" : "BTCUSDT_251226"
+        let adapter = Self.adapter([symbol], feeds: [.funding, .openInterest], venue: venue)
+        #expect(
+            adapter.restUnavailability(of: .funding)
+                == "only dated Binance contracts are selected, and they pay no funding")
+        #expect(adapter.restUnavailability(of: .openInterest) == nil)
+        #expect(try adapter.feedRequests(reference: ReferenceData()).allSatisfy { $0.feed == .openInterest })
     }
 
     // MARK: Reference data
@@ -164,7 +240,7 @@ import Testing
 
     @Test func premiumIndexGivesMarksAndRunningRates() throws {
         var reference = ReferenceData()
-        let request = BinanceEndpoints.premiumIndex(.binanceUSDM, symbol: "BTCUSDT")
+        let request = BinanceEndpoints.premiumIndex(.binanceUSDM, symbol: "BTCUSDT", feed: .funding)
         try Self.absorb(
             """
             [{"symbol":"BTCUSDT","markPrice":"60123.45","indexPrice":"60100","lastFundingRate":"0.00010000",\
@@ -187,10 +263,44 @@ import Testing
         try Self.absorb(
             #"{"symbol":"BTCUSDT","markPrice":"60123.45","lastFundingRate":"0.0001","nextFundingTime":1700006400000,"#
                 + #""time":1700000000321}"#,
-            for: BinanceEndpoints.premiumIndex(.binanceUSDM, symbol: "BTCUSDT"), into: &reference,
+            for: BinanceEndpoints.premiumIndex(.binanceUSDM, symbol: "BTCUSDT", feed: .openInterest), into: &reference,
             adapter: Self.adapter(["BTCUSDT"], feeds: [.openInterest]))
         #expect(reference.markPrices == [InstrumentKey(venue: .binanceUSDM, symbol: "BTCUSDT"): 60123.45])
         #expect(reference.records.isEmpty)
+    }
+
+    @Test func coinMarginedPremiumIndexGivesMarkRecordsForEverySelectedSymbol() throws {
+        var reference = ReferenceData()
+        let adapter = Self.adapter(["BTCUSD_PERP", "BTCUSD_251226"], feeds: [.markPrice], venue: .binanceCOINM)
+        let request = try #require(adapter.referenceRequests().last)
+        try Self.absorb(
+            """
+            [{"symbol":"BTCUSD_PERP","pair":"BTCUSD","markPrice":"112233.4","indexPrice":"112240.1",\
+            "estimatedSettlePrice":"112239","lastFundingRate":"0.00010000","interestRate":"0.00010000",\
+            "nextFundingTime":1760140800000,"time":1760133599000},\
+            {"symbol":"ETHUSD_PERP","pair":"ETHUSD","markPrice":"3876.5","indexPrice":"3877",\
+            "lastFundingRate":"0.0001",\
+            "interestRate":"0.0001","nextFundingTime":1760140800000,"time":1760133599000},\
+            {"symbol":"BTCUSD_251226","pair":"BTCUSD","markPrice":"113001.9","indexPrice":"112240.1",\
+            "estimatedSettlePrice":"112239","lastFundingRate":"","interestRate":"","nextFundingTime":0,\
+            "time":1760133599000}]
+            """, for: request, into: &reference, adapter: adapter)
+        #expect(
+            reference.records == [
+                .markPrice(
+                    VenueMarkPrice(
+                        venue: .binanceCOINM, symbol: "BTCUSD_PERP", timestampMs: 1_760_133_599_000,
+                        markPrice: 112_233.4, indexPrice: 112_240.1)),
+                .markPrice(
+                    VenueMarkPrice(
+                        venue: .binanceCOINM, symbol: "BTCUSD_251226", timestampMs: 1_760_133_599_000,
+                        markPrice: 113_001.9, indexPrice: 112_240.1)),
+            ])
+        #expect(
+            reference.markPrices == [
+                InstrumentKey(venue: .binanceCOINM, symbol: "BTCUSD_PERP"): 112_233.4,
+                InstrumentKey(venue: .binanceCOINM, symbol: "BTCUSD_251226"): 113_001.9,
+            ])
     }
 
     @Test func unknownReferencePathIsAnError() throws {
@@ -237,15 +347,47 @@ import Testing
             ])
     }
 
+    @Test func klinesTakeTheirSymbolFromTheRequest() throws {
+        let adapter = Self.adapter(["ETHUSDT"], feeds: [.priceBars])
+        let request = BinanceEndpoints.klines(.binanceUSDM, symbol: "ETHUSDT", interval: "1m", limit: 1000)
+        let document = try Payload.node(
+            #"[[1760130000000,"3900.10","3911.00","3890.55","3895.20","1520.411",1760130059999,"5925000.1",4100,"#
+                + #""700.200","2729000.5","0"]]"#, origin: request.url(baseURL: Self.base))
+        #expect(
+            try adapter.decodeFeed(document, for: request) == [
+                .priceBar(
+                    VenuePriceBar(
+                        venue: .binanceUSDM, symbol: "ETHUSDT", bucketStartMs: 1_760_130_000_000, intervalMs: 60_000,
+                        open: 3900.1, high: 3911, low: 3890.55, close: 3895.2, volume: 1520.411, volumeUnit: .base,
+                        takerBuyVolume: 700.2))
+            ])
+    }
+
+    @Test func coinMarginedCurrentOpenInterestIsContracts() throws {
+        let adapter = Self.adapter(["BTCUSD_251226"], feeds: [.openInterest], venue: .binanceCOINM)
+        let request = BinanceEndpoints.openInterest(.binanceCOINM, symbol: "BTCUSD_251226")
+        let document = try Payload.node(
+            #"{"symbol":"BTCUSD_251226","pair":"BTCUSD","openInterest":"152790","contractType":"CURRENT_QUARTER","#
+                + #""time":1760133590000}"#,
+            origin: request.url(baseURL: BinanceEndpoints.defaultBaseURL(.binanceCOINM)))
+        #expect(
+            try adapter.decodeFeed(document, for: request) == [
+                .openInterest(
+                    VenueOpenInterest(
+                        venue: .binanceCOINM, symbol: "BTCUSD_251226", timestampMs: 1_760_133_590_000,
+                        quantity: 152_790, quantityUnit: .contracts, valueUSD: nil))
+            ])
+    }
+
     @Test func unknownFeedPathIsAnError() throws {
-        let request = BinanceEndpoints.premiumIndex(.binanceUSDM, symbol: "BTCUSDT")
+        let request = BinanceEndpoints.premiumIndex(.binanceUSDM, symbol: "BTCUSDT", feed: .funding)
         let document = try Payload.node("{}", origin: request.url(baseURL: Self.base))
         let error = #expect(throws: UnknownRequestError.self) { try Self.adapter().decodeFeed(document, for: request) }
         #expect(error == UnknownRequestError(venue: .binanceUSDM, path: "/fapi/v1/premiumIndex"))
     }
 
     @Test func streamMessagesAreFilteredToTheSelection() throws {
-        let adapter = Self.adapter(["BTCUSDT"])
+        let adapter = Self.adapter(["BTCUSDT"], feeds: [.liquidations])
         func message(_ symbol: String) -> String {
             """
             {"stream":"!forceOrder@arr","data":{"e":"forceOrder","E":1700000000130,"o":{"s":"\(symbol)","S":"SELL",\
@@ -255,6 +397,12 @@ import Testing
         }
         var decoder = adapter.makeStreamDecoder()
         #expect(try decoder.decode(try Payload.node(message("ETHUSDT"), origin: "capture")).isEmpty)
+        #expect(
+            try decoder.decode(
+                try Payload.node(
+                    #"{"e":"markPriceUpdate","E":1700000001000,"s":"BTCUSDT","p":"59001","i":"59000","P":"59000","#
+                        + #""r":"0.0001","T":1700006400000}"#, origin: "capture")
+            ).isEmpty, "marks and running rates only when their feeds are selected")
         #expect(try decoder.decode(try Payload.node(#"{"result":null,"id":1}"#, origin: "capture")).isEmpty)
         #expect(
             try decoder.decode(try Payload.node(message("BTCUSDT"), origin: "capture")) == [

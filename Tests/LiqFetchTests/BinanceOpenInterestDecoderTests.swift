@@ -40,6 +40,37 @@ import Testing
             ])
     }
 
+    static let coinmOrigin =
+        "https://dapi.binance.com/futures/data/openInterestHist?pair=BTCUSD&contractType=PERPETUAL&period=5m&limit=500"
+
+    @Test func coinMarginedRowsAreKeyedByPairAndContractType() throws {
+        // The documented COIN-M shape has no symbol: PERPETUAL rows of pair BTCUSD are BTCUSD_PERP's. The base-coin
+        // value (5,321.58 BTC for 6,457,740 contracts of 100 USD, i.e. at 121,350) is not kept: USD follows exactly
+        // from the contracts, base from the mark.
+        let document = try Payload.node(
+            #"[{"pair":"BTCUSD","contractType":"PERPETUAL","sumOpenInterest":"6457740","#
+                + #""sumOpenInterestValue":"5321.58220025","timestamp":1760126400000}]"#, origin: Self.coinmOrigin)
+        #expect(
+            try BinanceOpenInterestDecoder.decodeHistory(document, venue: .binanceCOINM) == [
+                VenueOpenInterest(
+                    venue: .binanceCOINM, symbol: "BTCUSD_PERP", timestampMs: 1_760_126_400_000, quantity: 6_457_740,
+                    quantityUnit: .contracts, valueUSD: nil)
+            ])
+    }
+
+    @Test func coinMarginedQuarterRowsCannotBeAttributedToASymbol() throws {
+        let document = try Payload.node(
+            #"[{"pair":"BTCUSD","contractType":"CURRENT_QUARTER","sumOpenInterest":"20403","#
+                + #""sumOpenInterestValue":"176.2","timestamp":1760126400000}]"#, origin: Self.coinmOrigin)
+        let error = #expect(throws: JSONError.self) {
+            try BinanceOpenInterestDecoder.decodeHistory(document, venue: .binanceCOINM)
+        }
+        #expect(
+            error?.description == Self.coinmOrigin
+                + #": [0].contractType: expected "PERPETUAL", found string "CURRENT_QUARTER""#
+        )
+    }
+
     @Test func usdMarginedRowWithoutValueIsAnError() throws {
         let document = try Payload.node(
             """

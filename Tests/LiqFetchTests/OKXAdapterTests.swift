@@ -249,6 +249,84 @@ import Testing
             ])
     }
 
+    @Test func markPricesPerInstrumentTypeAndCandlesPerInstrument() throws {
+        let adapter = OKXAdapter(
+            selection: VenueSelection(
+                symbols: ["BTC-USDT-SWAP", "BTC-USD-250328"], feeds: [.markPrice, .priceBars], priceBarInterval: "1h"))
+        let requests = try adapter.feedRequests(reference: ReferenceData())
+        #expect(
+            Self.urls(requests) == [
+                "https://www.okx.com/api/v5/public/mark-price?instType=FUTURES",
+                "https://www.okx.com/api/v5/public/mark-price?instType=SWAP",
+                "https://www.okx.com/api/v5/market/candles?instId=BTC-USDT-SWAP&bar=1H&limit=300",
+                "https://www.okx.com/api/v5/market/candles?instId=BTC-USD-250328&bar=1H&limit=300",
+            ])
+        #expect(requests.map(\.feed) == [.markPrice, .markPrice, .priceBars, .priceBars])
+        // In units of the 20-per-2-s budget: mark-price allows 10 per 2 s (weight 2), candles 40 (weight 0.5).
+        #expect(requests.map(\.weight) == [2, 2, 0.5, 0.5])
+        #expect(adapter.rateLimitPolicy == RateLimitPolicy(capacity: 20, windowSeconds: 2, usageReport: .none))
+    }
+
+    @Test func requestWeightsOfTheOtherFeeds() throws {
+        let adapter = Self.adapter(["BTC-USDT-SWAP"])
+        let reference = try Self.reference(for: adapter)
+        // liquidation-orders and open-interest at 20 per 2 s weigh 1; funding-rate-history at 10 per 2 s, 2.
+        #expect(try adapter.feedRequests(reference: reference).map(\.weight) == [1, 1, 2])
+        #expect(adapter.referenceRequests().map(\.weight) == [1, 1])
+    }
+
+    @Test(
+        arguments: [
+            ("1m", "1m", 60_000), ("5m", "5m", 300_000), ("15m", "15m", 900_000), ("1h", "1H", 3_600_000),
+            ("4h", "4H", 14_400_000), ("1d", "1Dutc", 86_400_000),
+        ] as [(String, String, Int64)])
+    func specIntervalsMapOntoUTCAlignedBars(interval: String, bar: String, milliseconds: Int64) throws {
+        let adapter = OKXAdapter(
+            selection: VenueSelection(symbols: ["ETH-USDT-SWAP"], feeds: [.priceBars], priceBarInterval: interval))
+        let request = try #require(try adapter.feedRequests(reference: ReferenceData()).first)
+        #expect(request.queryValue("bar") == bar)
+        let document = try Self.node(
+            Self.envelope([#"["1760054400000","3900","3950","3800","3870","1200","120","468000","1"]"#]), for: request)
+        let records = try adapter.decodeFeed(document, for: request)
+        #expect(records.count == 1)
+        guard case .priceBar(let decoded) = try #require(records.first) else {
+            Issue.record("expected a price bar, got \(records)")
+            return
+        }
+        #expect(decoded.symbol == "ETH-USDT-SWAP")
+        #expect(decoded.intervalMs == milliseconds)
+    }
+
+    @Test func intervalWithoutAUTCAlignedBarIsAnError() {
+        let adapter = OKXAdapter(
+            selection: VenueSelection(symbols: ["ETH-USDT-SWAP"], feeds: [.priceBars], priceBarInterval: "3d"))
+        let error = #expect(throws: OKXBarIntervalError.self) { try adapter.feedRequests(reference: ReferenceData()) }
+        #expect(error?.description == "okx: no UTC-aligned candle bar for the price bar interval 3d")
+    }
+
+    @Test func markPricesAreFilteredToTheSelection() throws {
+        let request = OKXEndpoints.markPrice(instType: "SWAP")
+        let document = try Self.node(
+            Self.envelope([
+                #"{"instType":"SWAP","instId":"BTC-USDT-SWAP","markPx":"110321.5","ts":"1760133599500"}"#,
+                #"{"instType":"SWAP","instId":"SOL-USDT-SWAP","markPx":"201.1","ts":"1760133599500"}"#,
+            ]), for: request)
+        #expect(
+            try Self.adapter().decodeFeed(document, for: request) == [
+                .markPrice(
+                    VenueMarkPrice(
+                        venue: .okx, symbol: "BTC-USDT-SWAP", timestampMs: 1_760_133_599_500, markPrice: 110_321.5,
+                        indexPrice: nil))
+            ])
+    }
+
+    @Test func futuresAloneHaveNoFunding() throws {
+        let adapter = Self.adapter(["BTC-USD-250328"])
+        #expect(
+            adapter.restUnavailability(of: .funding) == "only dated OKX futures are selected, and they pay no funding")
+        #expect(adapter.referenceRequests().allSatisfy { $0.feed == nil })
+    }
+
     @Test func everyFeedHasARESTSourceAndLiquidationsAreComplete() {
         let adapter = Self.adapter()
         for feed in Feed.allCases {

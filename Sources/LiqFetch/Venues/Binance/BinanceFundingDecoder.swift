@@ -33,6 +33,11 @@ public enum BinanceFundingDecoder {
         return samples
     }
 
+    /// The settlement times of a `fundingRate` page: the paging cursor.
+    static func fundingTimes(_ document: JSONNode) throws(JSONError) -> [Int64] {
+        try document.elements().map { (row) throws(JSONError) in try row.member("fundingTime").timestampMs() }
+    }
+
     /// Symbol → funding interval in hours, for the symbols Binance lists as adjusted.
     public static func decodeIntervals(_ document: JSONNode) throws(JSONError) -> [String: Double] {
         var intervals: [String: Double] = [:]

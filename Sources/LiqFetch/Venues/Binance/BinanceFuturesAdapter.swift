@@ -1,22 +1,28 @@
 public import LiqCore
 
-/// Binance USDⓈ-M (and, with contract sizes, COIN-M) over REST.
+/// Binance USDⓈ-M (`fapi`) and COIN-M (`dapi`) over REST.
 ///
 /// Liquidations have no public REST source any more (`allForceOrders` was withdrawn), only the sampled
-/// `!forceOrder@arr` stream, so they come from captures of that stream. Open interest history is valued by
-/// Binance itself; the running funding rate also gives the mark price.
+/// `!forceOrder@arr` stream, so they come from captures of that stream. `premiumIndex` is reference data: its
+/// marks value COIN-M open interest and are the `markPrice` feed, its running rates are predicted funding.
+/// COIN-M differs in three places: quantities are contracts (the normaliser converts with `contractSize`), open
+/// interest history is keyed by pair, and `premiumIndex` costs 10 whatever it returns, so it is asked once for
+/// every symbol.
 public struct BinanceFuturesAdapter: VenueAdapter {
     public let venue: Venue
     public let selection: VenueSelection
     public let liquidationCompleteness = FeedCompleteness.sampled
-    /// 2,400 request weight per minute per IP (the `exchangeInfo` `rateLimits` value), reported back in
-    /// `X-MBX-USED-WEIGHT-1M`.
+    /// 2,400 request weight per minute per IP on both venues (`exchangeInfo.rateLimits`), reported back in
+    /// `X-MBX-USED-WEIGHT-1M`; every request states its weight (`BinanceRequestWeight`).
     public let rateLimitPolicy = RateLimitPolicy(
-        capacity: 2400, windowSeconds: 60, usageReport: .usedWeight(header: "X-MBX-USED-WEIGHT-1M"))
+        capacity: BinanceRequestWeight.budgetPerMinute, windowSeconds: 60,
+        usageReport: .usedWeight(header: "X-MBX-USED-WEIGHT-1M"))
     /// Rows per open-interest history request (Binance allows 500).
     public var openInterestLimit = 500
     /// Rows per funding history request (Binance allows 1000).
     public var fundingLimit = 1000
+    /// Bars per klines request: 1,000 bars cost weight 5, the most bars per unit of weight (1,500 cost 10).
+    public var priceBarLimit = 1000
 
     public init(venue: Venue, selection: VenueSelection) {
         precondition(venue == .binanceUSDM || venue == .binanceCOINM, "a Binance futures venue")
@@ -24,13 +30,24 @@ public struct BinanceFuturesAdapter: VenueAdapter {
         self.selection = selection
     }
 
+    /// The selected feed `premiumIndex` is charged to when it fails, the first it serves of marks, running
+    /// funding and open-interest valuation; nil when none is selected and it is not needed.
+    var premiumIndexFeed: Feed? { [Feed.markPrice, .funding, .openInterest].first(where: selection.feeds.contains) }
+
+    /// Symbols that pay funding: dated contracts do not (`fundingRate` answers them with an empty array).
+    var perpetualSymbols: [String] { selection.symbols.filter { !BinanceContract.isDated($0) } }
+
     public func referenceRequests() -> [VenueRequest] {
         var requests = [BinanceEndpoints.exchangeInfo(venue)]
-        if selection.feeds.contains(.funding) {
+        if selection.feeds.contains(.funding) && !perpetualSymbols.isEmpty {
             requests.append(BinanceEndpoints.fundingInfo(venue))
         }
-        if selection.feeds.contains(.funding) || selection.feeds.contains(.openInterest) {
-            requests += selection.symbols.map { BinanceEndpoints.premiumIndex(venue, symbol: $0) }
+        if let feed = premiumIndexFeed {
+            if venue == .binanceCOINM {
+                requests.append(BinanceEndpoints.premiumIndex(venue, symbol: nil, feed: feed))
+            } else {
+                requests += selection.symbols.map { BinanceEndpoints.premiumIndex(venue, symbol: $0, feed: feed) }
+            }
         }
         return requests
     }
@@ -58,14 +75,14 @@ public struct BinanceFuturesAdapter: VenueAdapter {
             where selection.symbols.contains(symbol) {
                 reference.fundingIntervalHours[InstrumentKey(venue: venue, symbol: symbol)] = hours
             }
-        case BinanceEndpoints.premiumIndex(venue, symbol: "").path:
-            let rows: [JSONNode]
-            if case .array = document.value { rows = try document.elements() } else { rows = [document] }
-            for row in rows {
-                let symbol = try row.member("symbol").string()
-                guard selection.symbols.contains(symbol) else { continue }
-                reference.markPrices[InstrumentKey(venue: venue, symbol: symbol)] =
-                    try row.member("markPrice").decimal()
+        case BinanceEndpoints.premiumIndex(venue, symbol: nil, feed: .markPrice).path:
+            let marks = try BinanceMarkPriceDecoder.decodePremiumIndex(document, venue: venue)
+                .filter { selection.symbols.contains($0.symbol) }
+            for mark in marks {
+                reference.markPrices[InstrumentKey(venue: venue, symbol: mark.symbol)] = mark.markPrice
+            }
+            if selection.feeds.contains(.markPrice) {
+                reference.records += marks.map(VenueRecord.markPrice)
             }
             if selection.feeds.contains(.funding) {
                 reference.records += try BinanceFundingDecoder.decodePredicted(document, venue: venue)
@@ -80,44 +97,68 @@ public struct BinanceFuturesAdapter: VenueAdapter {
         var requests: [VenueRequest] = []
         for symbol in selection.symbols {
             if selection.feeds.contains(.openInterest) {
-                requests.append(
-                    BinanceEndpoints.openInterestHistory(
-                        venue, symbol: symbol, period: selection.openInterestPeriod, limit: openInterestLimit))
+                requests.append(openInterestRequest(symbol))
             }
-            if selection.feeds.contains(.funding) {
+            if selection.feeds.contains(.funding) && !BinanceContract.isDated(symbol) {
                 requests.append(BinanceEndpoints.fundingRateHistory(venue, symbol: symbol, limit: fundingLimit))
+            }
+            if selection.feeds.contains(.priceBars) {
+                requests.append(
+                    BinanceEndpoints.klines(
+                        venue, symbol: symbol, interval: selection.priceBarInterval, limit: priceBarLimit))
             }
         }
         return requests
     }
 
+    /// History where Binance keeps it per symbol: every USDⓈ-M symbol and COIN-M perpetuals (by pair); COIN-M
+    /// dated contracts, whose history is keyed by quarter rather than symbol, give their current value.
+    func openInterestRequest(_ symbol: String) -> VenueRequest {
+        guard venue == .binanceCOINM else {
+            return BinanceEndpoints.openInterestHistory(
+                venue, symbol: symbol, period: selection.openInterestPeriod, limit: openInterestLimit)
+        }
+        guard let pair = BinanceContract.coinMarginedPerpetualPair(symbol) else {
+            return BinanceEndpoints.openInterest(venue, symbol: symbol)
+        }
+        return BinanceEndpoints.coinMarginedOpenInterestHistory(
+            pair: pair, contractType: "PERPETUAL", period: selection.openInterestPeriod, limit: openInterestLimit)
+    }
+
     public func decodeFeed(_ document: JSONNode, for request: VenueRequest) throws -> [VenueRecord] {
+        let records: [VenueRecord]
         switch request.path {
         case BinanceEndpoints.openInterestHistory(venue, symbol: "", period: "", limit: 0).path:
-            return try BinanceOpenInterestDecoder.decodeHistory(document, venue: venue)
-                .filter { selection.symbols.contains($0.symbol) }.map(VenueRecord.openInterest)
+            records = try BinanceOpenInterestDecoder.decodeHistory(document, venue: venue).map(VenueRecord.openInterest)
+        case BinanceEndpoints.openInterest(venue, symbol: "").path:
+            records = [.openInterest(try BinanceOpenInterestDecoder.decodeCurrent(document, venue: venue))]
         case BinanceEndpoints.fundingRateHistory(venue, symbol: "", limit: 0).path:
-            return try BinanceFundingDecoder.decodeSettled(document, venue: venue)
-                .filter { selection.symbols.contains($0.symbol) }.map(VenueRecord.funding)
+            records = try BinanceFundingDecoder.decodeSettled(document, venue: venue).map(VenueRecord.funding)
+        case BinanceEndpoints.klines(venue, symbol: "", interval: "", limit: 0).path:
+            // Kline rows carry no symbol: the request names it.
+            guard let symbol = request.queryValue("symbol") else {
+                throw UnknownRequestError(venue: venue, path: request.path + " without a symbol")
+            }
+            records = try BinanceKlineDecoder.decode(document, venue: venue, symbol: symbol).map(VenueRecord.priceBar)
         default:
             throw UnknownRequestError(venue: venue, path: request.path)
         }
-    }
-
-    public func nextPage(after request: VenueRequest, document: JSONNode, records: [VenueRecord]) throws
-        -> VenueRequest?
-    {
-        nil
+        return records.filter { selection.symbols.contains($0.symbol) }
     }
 
     public func makeStreamDecoder() -> any StreamDecoder {
-        BinanceStreamDecoder(venue: venue, symbols: Set(selection.symbols))
+        BinanceStreamDecoder(venue: venue, symbols: Set(selection.symbols), feeds: selection.feeds)
     }
 
     public func restUnavailability(of feed: Feed) -> String? {
-        feed == .liquidations
-            ? "Binance publishes liquidations only on the sampled !forceOrder@arr WebSocket stream; give the spec "
+        switch feed {
+        case .liquidations:
+            "Binance publishes liquidations only on the sampled !forceOrder@arr WebSocket stream; give the spec "
                 + "capture files of it (the collector records them)"
-            : nil
+        case .funding where perpetualSymbols.isEmpty:
+            "only dated Binance contracts are selected, and they pay no funding"
+        case .openInterest, .funding, .markPrice, .priceBars:
+            nil
+        }
     }
 }

@@ -49,4 +49,9 @@ public enum OKXFundingDecoder {
         }
         return samples
     }
+
+    /// The settlement times of a `funding-rate-history` page: the paging cursor.
+    static func settlementTimes(_ document: JSONNode) throws -> [Int64] {
+        try OKXEnvelope.rows(document).map { (row) throws -> Int64 in try row.member("fundingTime").timestampMs() }
+    }
 }

@@ -21,6 +21,15 @@ public enum OKXLiquidationDecoder {
         return events
     }
 
+    /// The times of every detail of a page, whatever its instrument: the paging cursor.
+    static func detailTimes(_ document: JSONNode) throws -> [Int64] {
+        var times: [Int64] = []
+        for row in try OKXEnvelope.rows(document) {
+            for detail in try row.member("details").elements() { times.append(try detail.member("ts").timestampMs()) }
+        }
+        return times
+    }
+
     static func side(of detail: JSONNode) throws(JSONError) -> PositionSide {
         if let position = try detail.optionalMember("posSide") {
             switch try position.string() {

@@ -1,13 +1,18 @@
 public import LiqCore
 
-/// Decodes OKX public WebSocket pushes (`{"arg":…,"data":[…]}`) of the `liquidation-orders` channel.
-/// Subscription events yield nothing; an `error` event is the venue refusing us and becomes a `VenueAPIError`.
+/// Decodes OKX public WebSocket pushes (`{"arg":{"channel":…},"data":[…]}`) by channel: `liquidation-orders`,
+/// `mark-price`, `funding-rate` (running rate) and `open-interest`, whose rows are those of the REST endpoints.
+/// Subscription events yield nothing; an `error` event is the venue refusing us and becomes a `VenueAPIError`; a
+/// channel we do not decode is an error rather than silently nothing.
 public struct OKXStreamDecoder: StreamDecoder {
-    /// Only these instruments are kept; the channel is keyed by instrument type and carries all of them.
+    /// Only these instruments are kept; `liquidation-orders` is keyed by instrument type and carries all of them.
     public let symbols: Set<String>
+    /// Only records of these feeds are kept: one connection (one capture file) may carry several channels.
+    public let feeds: Set<Feed>
 
-    public init(symbols: Set<String>) {
+    public init(symbols: Set<String>, feeds: Set<Feed>) {
         self.symbols = symbols
+        self.feeds = feeds
     }
 
     public mutating func decode(_ message: JSONNode) throws -> [VenueRecord] {
@@ -19,7 +24,17 @@ public struct OKXStreamDecoder: StreamDecoder {
             }
             return []
         }
-        return try OKXLiquidationDecoder.decode(message).filter { symbols.contains($0.symbol) }
-            .map(VenueRecord.liquidation)
+        let channel = try message.member("arg").member("channel")
+        let records: [VenueRecord]
+        switch try channel.string() {
+        case "liquidation-orders": records = try OKXLiquidationDecoder.decode(message).map(VenueRecord.liquidation)
+        case "mark-price": records = try OKXMarkPriceDecoder.decode(message).map(VenueRecord.markPrice)
+        case "funding-rate": records = try OKXFundingDecoder.decodePredicted(message).map(VenueRecord.funding)
+        case "open-interest": records = try OKXOpenInterestDecoder.decode(message).map(VenueRecord.openInterest)
+        default:
+            throw channel.error(
+                expected: "\"liquidation-orders\", \"mark-price\", \"funding-rate\" or \"open-interest\"")
+        }
+        return records.filter { symbols.contains($0.symbol) && feeds.contains($0.feed) }
     }
 }
