@@ -63,14 +63,18 @@ public struct Normaliser: Sendable {
             return price
         }
         let base: Double
-        switch record.quantityUnit {
-        case .base: base = record.quantity
-        case .usd: base = record.quantity / (try mark())
-        case .contracts:
-            base =
-                instrument.contractSize.unit == .base
-                ? instrument.contractSize.baseQuantity(contracts: record.quantity, price: 1)
-                : instrument.contractSize.baseQuantity(contracts: record.quantity, price: try mark())
+        if let valueBase = record.valueBase {
+            base = valueBase
+        } else {
+            switch record.quantityUnit {
+            case .base: base = record.quantity
+            case .usd: base = record.quantity / (try mark())
+            case .contracts:
+                base =
+                    instrument.contractSize.unit == .base
+                    ? instrument.contractSize.baseQuantity(contracts: record.quantity, price: 1)
+                    : instrument.contractSize.baseQuantity(contracts: record.quantity, price: try mark())
+            }
         }
         let usd: Double
         if let value = record.valueUSD {

@@ -101,7 +101,7 @@ import Testing
         #expect(result.out.split(separator: "\n").count == 1)
         #expect(
             result.err.contains(
-                "liqpipe: INPUT:2: not decodable: as a stream message: INPUT:2: e: expected a value, found nothing"))
+                "liqpipe: INPUT:2: not decodable: as a stream message: INPUT:2: $: expected a Binance stream event"))
         #expect(result.err.contains("liqpipe: INPUT:3:1:1: invalid JSON: expected null, found 'n'"))
     }
 

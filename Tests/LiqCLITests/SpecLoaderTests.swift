@@ -53,7 +53,7 @@ import Testing
         ),
         (
             #"{"name":"x","venues":[{"venue":"kraken","symbols":["A"]}]}"#,
-            "Pipelines/t.json: venues[0].venue: expected one of binance-usdm, okx, found string \"kraken\""
+            "Pipelines/t.json: venues[0].venue: expected one of binance-usdm, binance-coinm, okx, found string \"kraken\""
         ),
         (
             #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]},{"venue":"okx","symbols":["B"]}]}"#,

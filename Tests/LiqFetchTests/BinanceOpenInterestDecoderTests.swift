@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func coinMarginedHistoryIsContractsWithoutAUSDValue() throws {
-        // COIN-M `sumOpenInterestValue` is in the base coin, not USD, so it must not become `valueUSD`.
+        // COIN-M `sumOpenInterestValue` is in the base coin, not USD: it becomes `valueBase`, never `valueUSD`.
         let document = try Payload.node(
             #"[{"pair":"BTCUSD","symbol":"BTCUSD_PERP","sumOpenInterest":"512345","sumOpenInterestValue":"7654.321","#
                 + #""timestamp":1700000100000}]"#,
@@ -36,7 +36,7 @@ import Testing
             try BinanceOpenInterestDecoder.decodeHistory(document, venue: .binanceCOINM) == [
                 VenueOpenInterest(
                     venue: .binanceCOINM, symbol: "BTCUSD_PERP", timestampMs: 1_700_000_100_000, quantity: 512_345,
-                    quantityUnit: .contracts, valueUSD: nil)
+                    quantityUnit: .contracts, valueUSD: nil, valueBase: 7654.321)
             ])
     }
 
@@ -45,8 +45,7 @@ import Testing
 
     @Test func coinMarginedRowsAreKeyedByPairAndContractType() throws {
         // The documented COIN-M shape has no symbol: PERPETUAL rows of pair BTCUSD are BTCUSD_PERP's. The base-coin
-        // value (5,321.58 BTC for 6,457,740 contracts of 100 USD, i.e. at 121,350) is not kept: USD follows exactly
-        // from the contracts, base from the mark.
+        // value (5,321.58 BTC for 6,457,740 contracts of 100 USD, i.e. at 121,350) is kept as `valueBase`.
         let document = try Payload.node(
             #"[{"pair":"BTCUSD","contractType":"PERPETUAL","sumOpenInterest":"6457740","#
                 + #""sumOpenInterestValue":"5321.58220025","timestamp":1760126400000}]"#, origin: Self.coinmOrigin)
@@ -54,7 +53,7 @@ import Testing
             try BinanceOpenInterestDecoder.decodeHistory(document, venue: .binanceCOINM) == [
                 VenueOpenInterest(
                     venue: .binanceCOINM, symbol: "BTCUSD_PERP", timestampMs: 1_760_126_400_000, quantity: 6_457_740,
-                    quantityUnit: .contracts, valueUSD: nil)
+                    quantityUnit: .contracts, valueUSD: nil, valueBase: 5321.58220025)
             ])
     }
 

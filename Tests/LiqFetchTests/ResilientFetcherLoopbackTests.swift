@@ -114,7 +114,7 @@ import Testing
 
         let error = fetchError { try setup.makeFetcher().get(setup.request(), weight: 1) }
 
-        #expect(error?.kind == .geoBlocked(status: status))
+        #expect(error?.kind == .geoBlocked(status: status, body: "restricted location"))
         #expect(error?.url == setup.request().url)
         #expect(setup.server.receivedRequests.count == 1)
     }
@@ -137,7 +137,9 @@ import Testing
         let error = fetchError { try setup.makeFetcher().get(setup.request(), weight: 1) }
 
         #expect(
-            error == ResilientFetchError(venue: .binanceUSDM, url: setup.request().url, attempts: 4, kind: .status(503))
+            error
+                == ResilientFetchError(
+                    venue: .binanceUSDM, url: setup.request().url, attempts: 4, kind: .status(503, body: ""))
         )
         #expect(setup.server.receivedRequests.count == 4)
     }

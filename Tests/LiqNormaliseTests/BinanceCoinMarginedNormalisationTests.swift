@@ -78,9 +78,10 @@ import Testing
         #expect(event.side == .short)
     }
 
-    @Test func openInterestHistoryIsExactInUSDAndAtTheMarkInBase() throws {
-        // 6,457,740 contracts × 100 USD = 645,774,000 USD exactly; at the mark 112,233.4:
-        // 645,774,000 / 112,233.4 = 5,753.848676 BTC (tolerance 1e-6).
+    @Test func openInterestHistoryIsExactInUSDAndInBase() throws {
+        // 6,457,740 contracts × 100 USD = 645,774,000 USD exactly; base is Binance's own value for the row's time,
+        // 5,321.58220025 BTC (645,774,000 / 5,321.58220025 = 121,350 USD per BTC, the 20:00 price), not the
+        // 5,753.848676 BTC a conversion at today's mark 112,233.4 would give.
         let request = try #require(
             try Self.adapter.feedRequests(reference: ReferenceData()).first { $0.feed == .openInterest })
         let records = try Self.adapter.decodeFeed(
@@ -94,7 +95,7 @@ import Testing
         let sample = try Self.normaliser(marks: ["BTCUSD_PERP": 112_233.4]).openInterest(record)
         #expect(sample.symbol == "BTCUSD_PERP")
         #expect(sample.openInterestUSD == 645_774_000)
-        #expect(abs(sample.openInterestBase - 5753.848676) < 1e-6)
+        #expect(sample.openInterestBase == 5321.58220025)
     }
 
     @Test func klineVolumesStayInBase() throws {

@@ -66,7 +66,7 @@ struct PayloadDecoder {
         let spec = VenueSpec(
             venue: venue, symbols: symbolList, feeds: feed.map { [$0] } ?? [],
             source: .fixtures(directory: bundled ?? "."),
-            captures: [], openInterestPeriod: "5m", priceBarInterval: "1m", maxPages: 1)
+            captures: [], openInterestPeriod: "5m", priceBarInterval: "1m", maxPages: 1, requestBudget: nil)
         runtime = VenueRuntime(spec: spec)
         for (request, document) in instrumentDocuments {
             try runtime.adapter.absorbReference(document, for: request, into: &runtime.reference)
@@ -74,11 +74,11 @@ struct PayloadDecoder {
         // Intervals and marks from the bundled reference data, where it has them; a payload that needs one the
         // fixtures lack gets the normaliser's error naming the instrument.
         if bundled != nil {
-            let transport = runtime.makeTransport()
+            let fetcher = runtime.makeFetcher(retry: RetryPolicy(maxAttempts: 1))
             for request in runtime.adapter.referenceRequests() where request.feed != nil {
                 guard
                     let response = try? IngestRun.get(
-                        request, baseURL: runtime.baseURL, transport: transport, http: HTTPSettings()),
+                        request, baseURL: runtime.baseURL, fetcher: fetcher, http: HTTPSettings()),
                     let document = try? JSONNode.parse(response.body, origin: response.url)
                 else { continue }
                 var scratch = runtime.reference

@@ -12,19 +12,16 @@ extension IngestRun {
         var description: String { "\(url): HTTP \(status)\(bodyPrefix.isEmpty ? "" : ": \(bodyPrefix)")" }
     }
 
-    static func get(_ request: VenueRequest, baseURL: String, transport: any HTTPFetching, http: HTTPSettings) throws
+    static func get(_ request: VenueRequest, baseURL: String, fetcher: ResilientFetcher, http: HTTPSettings) throws
         -> HTTPResponse
     {
         let httpRequest = HTTPRequest(
             url: request.url(baseURL: baseURL), headers: ["Accept": "application/json"],
             timeouts: HTTPTimeouts(connectSeconds: http.connectTimeoutSeconds, totalSeconds: http.totalTimeoutSeconds),
             maxBodyBytes: http.maxBodyBytes)
-        let response = try transport.get(httpRequest)
+        let response = try fetcher.get(httpRequest, weight: request.weight)
         guard (200..<300).contains(response.status) else {
-            let printable = response.body.prefix(200).map {
-                (0x20..<0x7F).contains($0) ? Character(Unicode.Scalar($0)) : " "
-            }
-            throw HTTPStatusError(url: response.url, status: response.status, bodyPrefix: String(printable))
+            throw HTTPStatusError(url: response.url, status: response.status, bodyPrefix: response.bodyExcerpt())
         }
         return response
     }
@@ -32,7 +29,7 @@ extension IngestRun {
     /// Fetches one feed request and its older pages (up to the selection's page limit), emitting each page's
     /// records as soon as it is decoded; a failing page ends the paging and becomes a failure item.
     static func fetchPages(
-        _ first: VenueRequest, venueIndex: Int, runtime: VenueRuntime, transport: any HTTPFetching, http: HTTPSettings,
+        _ first: VenueRequest, venueIndex: Int, runtime: VenueRuntime, fetcher: ResilientFetcher, http: HTTPSettings,
         emit: (DecodedItem) throws -> Void
     ) throws {
         var request: VenueRequest? = first
@@ -41,7 +38,7 @@ extension IngestRun {
             pages += 1
             let origin = current.url(baseURL: runtime.baseURL)
             do {
-                let response = try get(current, baseURL: runtime.baseURL, transport: transport, http: http)
+                let response = try get(current, baseURL: runtime.baseURL, fetcher: fetcher, http: http)
                 let document = try JSONNode.parse(response.body, origin: response.url)
                 let records = try runtime.adapter.decodeFeed(document, for: current)
                 try emit(.records(venueIndex: venueIndex, origin: response.url, records))

@@ -32,11 +32,13 @@ struct IngestRun {
         let plannedTasks = tasks
         let collector = RunCollector()
         for runtime in runtimes {
-            // Running funding rates arrive with the reference data and are outputs too.
+            // Running funding rates and marks arrive with the reference data and are outputs too, unless their feed
+            // is already failed (then the failure alone explains it).
+            let blocked = Set(runtime.failures.map(\.feed))
             collector.add(
                 Self.normalise(
-                    runtime.reference.records, origin: runtime.baseURL, runtime: runtime, normaliser: runtime.normaliser
-                ))
+                    runtime.reference.records.filter { !blocked.contains($0.feed) }, origin: runtime.baseURL,
+                    runtime: runtime, normaliser: runtime.normaliser))
             collector.add(NormalisedBatch(failures: runtime.failures))
         }
         let http = spec.http
@@ -48,16 +50,16 @@ struct IngestRun {
         let fetched = pipeline.addStage(
             "fetch", input: sources, workers: Self.workers, capacity: Self.channelCapacity,
             makeTransform: { _ in
-                // Each worker owns its transports: a curl handle never crosses threads.
-                var transports: [Int: any HTTPFetching] = [:]
+                // Each worker owns its fetchers: a curl handle never crosses threads.
+                var fetchers: [Int: ResilientFetcher] = [:]
                 return { task, emit in
                     switch task {
                     case .request(let venueIndex, let request):
                         let runtime = runtimes[venueIndex]
-                        let transport = transports[venueIndex] ?? runtime.makeTransport()
-                        transports[venueIndex] = transport
+                        let fetcher = fetchers[venueIndex] ?? runtime.makeFetcher(retry: http.retry)
+                        fetchers[venueIndex] = fetcher
                         try Self.fetchPages(
-                            request, venueIndex: venueIndex, runtime: runtime, transport: transport, http: http,
+                            request, venueIndex: venueIndex, runtime: runtime, fetcher: fetcher, http: http,
                             emit: emit)
                     case .capture(let venueIndex, let path):
                         try Self.readCapture(path, runtime: runtimes[venueIndex], venueIndex: venueIndex, emit: emit)

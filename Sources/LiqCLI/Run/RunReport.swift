@@ -46,9 +46,10 @@ struct RunReport {
                 if let first = failed.first {
                     let more = failed.count > 1 ? " (and \(failed.count - 1) more)" : ""
                     status = .failed(reason: first.message + more)
-                } else if feed == .liquidations, runtime.spec.captures.isEmpty,
-                    let reason = runtime.adapter.restUnavailability(of: feed)
+                } else if let reason = runtime.adapter.restUnavailability(of: feed),
+                    feed != .liquidations || runtime.spec.captures.isEmpty
                 {
+                    // No REST source, and (for liquidations) no captures of the venue's stream either.
                     status = .unavailable(reason: reason)
                 } else {
                     status = .covered(feed == .liquidations ? runtime.adapter.liquidationCompleteness : .complete)

@@ -10,6 +10,9 @@ struct VenueRuntime: Sendable {
     var reference = ReferenceData()
     /// Sources that failed before the pipeline started (reference data, planning), charged to their feeds.
     var failures: [SourceFailure] = []
+    /// Pacing, ban and request budget shared by every worker fetching from this venue (a class: copies of the
+    /// runtime share it). Fixture directories are unpaced.
+    let fetchState: VenueFetchState
 
     init(spec: VenueSpec) {
         self.spec = spec
@@ -17,7 +20,14 @@ struct VenueRuntime: Sendable {
             symbols: spec.symbols, feeds: spec.feeds, openInterestPeriod: spec.openInterestPeriod,
             priceBarInterval: spec.priceBarInterval, maxPages: spec.maxPages)
         // The spec loader admits only catalogued venues.
-        adapter = VenueCatalog.adapter(for: spec.venue, selection: selection)!
+        let adapter = VenueCatalog.adapter(for: spec.venue, selection: selection)!
+        self.adapter = adapter
+        let policy: RateLimitPolicy?
+        switch spec.source {
+        case .network: policy = adapter.rateLimitPolicy
+        case .fixtures: policy = nil
+        }
+        fetchState = VenueFetchState(venue: spec.venue, policy: policy, maxRequests: spec.requestBudget)
     }
 
     var normaliser: Normaliser {
@@ -34,12 +44,15 @@ struct VenueRuntime: Sendable {
         }
     }
 
-    /// A transport for one worker thread; never shared between threads (a curl handle is not thread-safe).
-    func makeTransport() -> any HTTPFetching {
+    /// A fetcher for one worker thread: paced, retrying, and never shared between threads (it owns a curl
+    /// handle, which is not thread-safe).
+    func makeFetcher(retry: RetryPolicy) -> ResilientFetcher {
+        let transport: any HTTPFetching
         switch spec.source {
-        case .network: CurlHTTPClient(userAgent: "liqpipe/\(Usage.version)")
-        case .fixtures(let directory): FixtureDirectoryTransport(rootDirectory: directory)
+        case .network: transport = CurlHTTPClient(userAgent: "liqpipe/\(Usage.version)")
+        case .fixtures(let directory): transport = FixtureDirectoryTransport(rootDirectory: directory)
         }
+        return ResilientFetcher(transport: transport, venueState: fetchState, retryPolicy: retry)
     }
 
     /// A failure of `request` (or of planning, when nil), charged to the feeds it serves: its own feed, or every

@@ -44,12 +44,24 @@ public enum SpecLoader {
         }
         var http = HTTPSettings()
         if let node = try root.optionalMember("http") {
-            try node.requireOnlyKeys(["connectTimeoutSeconds", "totalTimeoutSeconds", "maxBodyBytes"])
+            try node.requireOnlyKeys([
+                "connectTimeoutSeconds", "totalTimeoutSeconds", "maxBodyBytes", "maxAttempts", "maxBackoffSeconds",
+            ])
             if let value = try node.optionalMember("connectTimeoutSeconds") {
                 http.connectTimeoutSeconds = try positiveNumber(value, atMost: 600)
             }
             if let value = try node.optionalMember("totalTimeoutSeconds") {
                 http.totalTimeoutSeconds = try positiveNumber(value, atMost: 3600)
+            }
+            if let value = try node.optionalMember("maxAttempts") {
+                let attempts = try value.int64()
+                guard (1...10).contains(attempts) else { throw value.error(expected: "an attempt count from 1 to 10") }
+                http.retry.maxAttempts = Int(attempts)
+            }
+            if let value = try node.optionalMember("maxBackoffSeconds") {
+                let seconds = try value.decimal()
+                guard seconds >= 0, seconds <= 600 else { throw value.error(expected: "seconds from 0 to 600") }
+                http.retry.maxTotalBackoffSeconds = seconds
             }
             if let value = try node.optionalMember("maxBodyBytes") {
                 let bytes = try value.int64()
@@ -65,7 +77,7 @@ public enum SpecLoader {
     static func venueSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> VenueSpec {
         try node.requireOnlyKeys([
             "venue", "symbols", "feeds", "baseURL", "fixtures", "captures", "openInterestPeriod", "priceBarInterval",
-            "maxPages",
+            "maxPages", "requestBudget",
         ])
         let venueNode = try node.member("venue")
         let supported = supportedVenues.map(\.rawValue).joined(separator: ", ")
@@ -133,9 +145,17 @@ public enum SpecLoader {
             guard (1...1000).contains(pages) else { throw pagesNode.error(expected: "a page count from 1 to 1000") }
             maxPages = Int(pages)
         }
+        var budget: Int?
+        if let budgetNode = try node.optionalMember("requestBudget") {
+            let requests = try budgetNode.int64()
+            guard (1...1_000_000).contains(requests) else {
+                throw budgetNode.error(expected: "a request count from 1 to 1000000")
+            }
+            budget = Int(requests)
+        }
         return VenueSpec(
             venue: venue, symbols: symbols, feeds: feeds, source: source, captures: captures,
-            openInterestPeriod: period, priceBarInterval: barInterval, maxPages: maxPages)
+            openInterestPeriod: period, priceBarInterval: barInterval, maxPages: maxPages, requestBudget: budget)
     }
 
     static func defaultBaseURL(_ venue: Venue) -> String {

@@ -14,4 +14,6 @@ public struct VenueSpec: Sendable, Equatable {
     public var priceBarInterval: String
     /// Pages per paginated request (newest first, each one older); bounds the requests of one run.
     public var maxPages: Int
+    /// Most requests this venue may receive in one run (retries included); nil for no limit.
+    public var requestBudget: Int?
 }

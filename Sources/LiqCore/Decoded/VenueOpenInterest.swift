@@ -7,10 +7,13 @@ public struct VenueOpenInterest: Sendable, Equatable {
     public var quantityUnit: QuantityUnit
     /// The venue's own USD valuation (Binance `sumOpenInterestValue`, OKX `oiUsd`), preferred over our estimate.
     public var valueUSD: Double?
+    /// The venue's own base-coin amount where it reports one next to contracts (Binance COIN-M history
+    /// `sumOpenInterestValue`): exact at the sample's own time, unlike a conversion at today's mark.
+    public var valueBase: Double?
 
     public init(
         venue: Venue, symbol: String, timestampMs: Int64, quantity: Double, quantityUnit: QuantityUnit,
-        valueUSD: Double?
+        valueUSD: Double?, valueBase: Double? = nil
     ) {
         self.venue = venue
         self.symbol = symbol
@@ -18,5 +21,6 @@ public struct VenueOpenInterest: Sendable, Equatable {
         self.quantity = quantity
         self.quantityUnit = quantityUnit
         self.valueUSD = valueUSD
+        self.valueBase = valueBase
     }
 }

@@ -4,7 +4,7 @@ public import LiqCore
 /// venue is one folder plus one line here.
 public enum VenueCatalog {
     /// Venues with an adapter, in the order help texts list them.
-    public static let supported: [Venue] = [.binanceUSDM, .okx]
+    public static let supported: [Venue] = [.binanceUSDM, .binanceCOINM, .okx]
 
     /// The adapter of `venue` for `selection`; nil for a venue without one yet.
     public static func adapter(for venue: Venue, selection: VenueSelection) -> (any VenueAdapter)? {

@@ -12,11 +12,12 @@ public struct ResilientFetchError: Error, Sendable, Equatable, CustomStringConve
         case banned(untilEpochSeconds: Double)
         /// HTTP 451 or 403: the venue refuses requests from this region (Binance answers 451, Bybit 403 for US IPs),
         /// so retrying cannot help.
-        case geoBlocked(status: Int)
+        case geoBlocked(status: Int, body: String)
         /// The run's request budget for the venue (`maxRequests`) is spent.
         case budgetExhausted(maxRequests: Int)
-        /// A status worth retrying (429, 408, 5xx) was still the answer when attempts or backoff time ran out.
-        case status(Int)
+        /// A status worth retrying (429, 408, 5xx) was still the answer when attempts or backoff time ran out;
+        /// `body` is the start of the last answer (`HTTPResponse.bodyExcerpt`), where venues put their reason.
+        case status(Int, body: String)
         /// No response arrived: after the last attempt, or at once when sending again cannot help.
         case transport(HTTPError)
     }
@@ -40,9 +41,10 @@ public struct ResilientFetchError: Error, Sendable, Equatable, CustomStringConve
         let summary =
             switch kind {
             case .banned(let until): "venue banned this IP (HTTP 418) until \(Self.utcText(until))"
-            case .geoBlocked(let status): "HTTP \(status), requests from this region are refused"
+            case .geoBlocked(let status, let body):
+                "HTTP \(status), requests from this region are refused" + (body.isEmpty ? "" : ": \(body)")
             case .budgetExhausted(let maxRequests): "request budget of \(maxRequests) for this run is spent"
-            case .status(let status): "HTTP \(status)"
+            case .status(let status, let body): "HTTP \(status)" + (body.isEmpty ? "" : ": \(body)")
             case .transport(let error): error.summary
             }
         let sent =

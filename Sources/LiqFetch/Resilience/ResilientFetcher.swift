@@ -88,16 +88,21 @@ public final class ResilientFetcher {
             venueState.ban(until: receivedAt + (retryAfter ?? retryPolicy.defaultBanSeconds))
             throw failure(.banned(untilEpochSeconds: venueState.bannedUntil ?? receivedAt), request, number)
         case 403, 451:
-            throw failure(.geoBlocked(status: response.status), request, number)
+            throw failure(.geoBlocked(status: response.status, body: response.bodyExcerpt()), request, number)
         case 429:
             let wait = retryAfter ?? backoff(afterAttempt: number)
             // The pause holds every worker of the venue, this one included; an unpaced venue's worker waits alone.
             venueState.limiter?.pause(until: receivedAt + wait)
-            return .retry(.status(429), waitSeconds: wait, venueWaits: venueState.limiter != nil)
+            return .retry(
+                .status(429, body: response.bodyExcerpt()), waitSeconds: wait, venueWaits: venueState.limiter != nil)
         case 503:
-            return .retry(.status(503), waitSeconds: retryAfter ?? backoff(afterAttempt: number), venueWaits: false)
+            return .retry(
+                .status(503, body: response.bodyExcerpt()), waitSeconds: retryAfter ?? backoff(afterAttempt: number),
+                venueWaits: false)
         case let status where RetryPolicy.retryableStatuses.contains(status):
-            return .retry(.status(status), waitSeconds: backoff(afterAttempt: number), venueWaits: false)
+            return .retry(
+                .status(status, body: response.bodyExcerpt()), waitSeconds: backoff(afterAttempt: number),
+                venueWaits: false)
         default:
             return .response(response)
         }

@@ -6,9 +6,9 @@ public import LiqCore
 /// USDⓈ-M `sumOpenInterest` is base units with Binance's USDT valuation `sumOpenInterestValue`. COIN-M history is
 /// keyed by `pair` and `contractType` (no symbol); its `sumOpenInterest` counts contracts and
 /// `sumOpenInterestValue` is in the base coin ("unit: cont" / "unit: base asset" on the COIN-M "Open Interest
-/// Statistics" page), so there is no USD valuation to keep: contracts are kept, and the normaliser turns them into
-/// USD exactly (contracts × contract size) and into base at the mark. The current-value endpoints carry no
-/// valuation either.
+/// Statistics" page): contracts are kept (the normaliser turns them into USD exactly, contracts × contract size)
+/// and the base amount is kept as Binance valued it at the row's own time. The current-value endpoints carry no
+/// valuation, so their base amount comes from the mark.
 public enum BinanceOpenInterestDecoder {
     public static func decodeHistory(_ document: JSONNode, venue: Venue) throws(JSONError) -> [VenueOpenInterest] {
         try document.elements().map { (row) throws(JSONError) in
@@ -18,7 +18,8 @@ public enum BinanceOpenInterestDecoder {
                 timestampMs: try row.member("timestamp").timestampMs(),
                 quantity: try row.member("sumOpenInterest").decimal(),
                 quantityUnit: coinMargined ? .contracts : .base,
-                valueUSD: coinMargined ? nil : try row.member("sumOpenInterestValue").decimal())
+                valueUSD: coinMargined ? nil : try row.member("sumOpenInterestValue").decimal(),
+                valueBase: coinMargined ? try row.member("sumOpenInterestValue").decimal() : nil)
         }
     }
 
