@@ -46,20 +46,29 @@ import Testing
 
     @Test func demoCountsEveryFixtureLiquidationOnceAndTotalsAddUp() throws {
         let outcome = try run(spec: ProjectPaths.demoSpec, label: "demo3")
-        // Expected count from the fixtures themselves: every capture line is a FILLED BTCUSDT/ETHUSDT order, plus
-        // every OKX detail row of the three underlyings.
-        let capture = try FileBytes.read(
-            ProjectPaths.fixtures + "/binance-usdm/captures/fstream-market-forceOrder-2025-10-10T20.ndjson",
-            maxBytes: 16 << 20)
-        var expected = capture.filter { $0 == 0x0A }.count
-        for underlying in ["BTC-USDT", "ETH-USDT", "BTC-USD"] {
-            let page = try JSONNode.parse(
-                try FileBytes.read(
-                    ProjectPaths.fixtures
-                        + "/okx/api/v5/public/liquidation-orders/instType=SWAP&uly=\(underlying)&state=filled&limit=100.json",
-                    maxBytes: 16 << 20), origin: underlying)
-            for row in try page.member("data").elements() { expected += try row.member("details").elements().count }
+        // Expected count from the fixtures themselves: every capture line is a FILLED order of a selected symbol,
+        // plus every distinct OKX detail row over all pages (pages overlap at their boundary millisecond on
+        // purpose, and the run must count those events once).
+        var expected = 0
+        for capture in [
+            "/binance-usdm/captures/fstream-market-forceOrder-2025-10-10T20.ndjson",
+            "/binance-coinm/captures/dstream-forceOrder-2025-10-10T20.ndjson",
+        ] {
+            expected += try FileBytes.read(ProjectPaths.fixtures + capture, maxBytes: 16 << 20).filter { $0 == 0x0A }.count
         }
+        let pages = ProjectPaths.fixtures + "/okx/api/v5/public/liquidation-orders"
+        var details: Set<String> = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: pages) {
+            let page = try JSONNode.parse(try FileBytes.read(pages + "/" + name, maxBytes: 16 << 20), origin: name)
+            for row in try page.member("data").elements() {
+                let instrument = try row.member("instId").string()
+                for detail in try row.member("details").elements() {
+                    let fields = try ["ts", "posSide", "bkPx", "sz"].map { try detail.member($0).string() }
+                    details.insert(([instrument] + fields).joined(separator: "|"))
+                }
+            }
+        }
+        expected += details.count
         let rows = try outcome.text("liquidations.csv").split(separator: "\n").dropFirst()
         #expect(rows.count == expected)
         #expect(Set(rows.map { $0.split(separator: ",")[10] }).count == expected, "event ids are unique")
