@@ -22,10 +22,10 @@ public struct BybitTickerState: Sendable, Equatable {
 
     /// Merges the fields present in `row`; returns the feeds whose values it touched.
     public mutating func merge(_ row: JSONNode) throws(JSONError) -> Set<Feed> {
+        guard case .object(let members) = row.value else { throw row.error(expected: "an object") }
         var touched: Set<Feed> = []
         func update(_ key: String, _ field: inout Double?, _ feed: Feed) throws(JSONError) {
-            guard case .object(let members) = row.value, let member = members.first(where: { $0.key == key })
-            else { return }
+            guard let member = members.first(where: { $0.key == key }) else { return }
             touched.insert(feed)
             if member.value == .null || member.value == .string("") {
                 field = nil
@@ -34,7 +34,6 @@ public struct BybitTickerState: Sendable, Equatable {
                     .decimal()
             }
         }
-        guard case .object = row.value else { throw row.error(expected: "an object") }
         try update("markPrice", &markPrice, .markPrice)
         try update("indexPrice", &indexPrice, .markPrice)
         try update("fundingRate", &fundingRate, .funding)
