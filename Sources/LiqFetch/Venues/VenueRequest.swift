@@ -14,6 +14,10 @@ public struct VenueRequest: Sendable, Equatable, Hashable {
     /// What the request costs against the venue's rate limit, in the units of its `RateLimitPolicy` (Binance
     /// weight; 1 where the venue counts requests).
     public var weight: Double
+    /// A JSON body for venues whose public API is `POST` only (Hyperliquid `/info`): when set, the request is sent
+    /// as `POST <base><path>` with this body and `Content-Type: application/json`, and the query is not sent; the
+    /// query then only names the request (its fixture file, its log line). Nil for a plain `GET` with the query.
+    public var body: String?
 
     public struct QueryItem: Sendable, Equatable, Hashable {
         public var name: String
@@ -25,12 +29,15 @@ public struct VenueRequest: Sendable, Equatable, Hashable {
         }
     }
 
-    public init(venue: Venue, feed: Feed?, path: String, query: [QueryItem], weight: Double = 1) {
+    public init(
+        venue: Venue, feed: Feed?, path: String, query: [QueryItem], weight: Double = 1, body: String? = nil
+    ) {
         self.venue = venue
         self.feed = feed
         self.path = path
         self.query = query
         self.weight = weight
+        self.body = body
     }
 
     /// The value of query parameter `name`, if sent.
