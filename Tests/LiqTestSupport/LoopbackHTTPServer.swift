@@ -101,8 +101,13 @@ public final class LoopbackHTTPServer: Sendable {
     ) {
         var pending: [UInt8] = []
         while let head = readRequestHead(connection, pending: &pending),
-            let request = ReceivedRequest(head: head, connectionIndex: index)
+            var request = ReceivedRequest(head: head, connectionIndex: index)
         {
+            if let length = request.header("Content-Length").flatMap(Int.init), length > 0 {
+                guard length <= maxRequestBodyBytes, let body = readBody(connection, length: length, pending: &pending)
+                else { return }
+                request.body = body
+            }
             state.record(request)
             let response = handler(request)
             if response.delaySeconds > 0, !waitUndisturbed(connection, seconds: response.delaySeconds) {
@@ -117,6 +122,26 @@ public final class LoopbackHTTPServer: Sendable {
 
     /// Largest request head accepted; anything longer is not a request this server's tests send.
     private static let maxRequestHeadBytes = 16 * 1024
+    /// Largest request body accepted (POST bodies of JSON APIs are a few hundred bytes).
+    private static let maxRequestBodyBytes = 1024 * 1024
+
+    /// Reads exactly `length` body bytes, starting with what `pending` already holds; nil when the peer closes.
+    private static func readBody(_ connection: Int32, length: Int, pending: inout [UInt8]) -> [UInt8]? {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while pending.count < length {
+            let received = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
+            if received < 0 && errno == EINTR {
+                continue
+            }
+            guard received > 0 else {
+                return nil
+            }
+            pending.append(contentsOf: chunk[..<received])
+        }
+        let body = Array(pending[..<length])
+        pending.removeSubrange(..<length)
+        return body
+    }
 
     /// Reads until a blank line ends a request head. Bytes after it stay in `pending` for the next request on a
     /// kept-alive connection. Returns nil when the peer closes, on errors, or when the head grows too large.

@@ -17,6 +17,8 @@ public struct ReceivedRequest: Sendable, Equatable {
     /// 0-based order in which the server accepted the connection this request came on; equal values for two
     /// requests prove that the client reused a connection.
     public var connectionIndex: Int
+    /// The request body (`Content-Length` bytes); empty for requests without one.
+    public var body: [UInt8] = []
 
     /// The first value of header `name`, compared case-insensitively.
     public func header(_ name: String) -> String? {

@@ -66,7 +66,8 @@ struct PayloadDecoder {
         let spec = VenueSpec(
             venue: venue, symbols: symbolList, feeds: feed.map { [$0] } ?? [],
             source: .fixtures(directory: bundled ?? "."),
-            captures: [], openInterestPeriod: "5m", priceBarInterval: "1m", maxPages: 1, requestBudget: nil)
+            captures: [], openInterestPeriod: "5m", priceBarInterval: "1m", maxPages: 1, requestBudget: nil,
+            fixtureTimeMs: nil)
         runtime = VenueRuntime(spec: spec)
         for (request, document) in instrumentDocuments {
             try runtime.adapter.absorbReference(document, for: request, into: &runtime.reference)

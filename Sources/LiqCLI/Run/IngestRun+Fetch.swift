@@ -15,10 +15,17 @@ extension IngestRun {
     static func get(_ request: VenueRequest, baseURL: String, fetcher: ResilientFetcher, http: HTTPSettings) throws
         -> HTTPResponse
     {
-        let httpRequest = HTTPRequest(
+        var httpRequest = HTTPRequest(
             url: request.url(baseURL: baseURL), headers: ["Accept": "application/json"],
             timeouts: HTTPTimeouts(connectSeconds: http.connectTimeoutSeconds, totalSeconds: http.totalTimeoutSeconds),
             maxBodyBytes: http.maxBodyBytes)
+        // A POST-only venue gets its JSON body and no query; a fixture directory still reads the query-named file.
+        if let body = request.body, baseURL != FixtureDirectoryTransport.baseURL {
+            let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+            httpRequest.url = base + request.path
+            httpRequest.body = Array(body.utf8)
+            httpRequest.headers.add(name: "Content-Type", value: "application/json")
+        }
         let response = try fetcher.get(httpRequest, weight: request.weight)
         guard (200..<300).contains(response.status) else {
             throw HTTPStatusError(url: response.url, status: response.status, bodyPrefix: response.bodyExcerpt())

@@ -77,7 +77,7 @@ public enum SpecLoader {
     static func venueSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> VenueSpec {
         try node.requireOnlyKeys([
             "venue", "symbols", "feeds", "baseURL", "fixtures", "captures", "openInterestPeriod", "priceBarInterval",
-            "maxPages", "requestBudget",
+            "maxPages", "requestBudget", "fixtureTimeMs",
         ])
         let venueNode = try node.member("venue")
         let supported = supportedVenues.map(\.rawValue).joined(separator: ", ")
@@ -115,7 +115,8 @@ public enum SpecLoader {
         case (nil, .some(let directoryNode)):
             source = .fixtures(directory: resolve(try nonEmptyString(directoryNode), against: baseDirectory))
         case (nil, nil):
-            source = .network(baseURL: defaultBaseURL(venue))
+            // Every catalogued venue has a production URL.
+            source = .network(baseURL: VenueCatalog.defaultBaseURL(venue)!)
         case (.some, .some(let directoryNode)):
             throw directoryNode.error(expected: "either baseURL or fixtures, not both")
         }
@@ -153,13 +154,15 @@ public enum SpecLoader {
             }
             budget = Int(requests)
         }
+        var fixtureTime: Int64?
+        if let timeNode = try node.optionalMember("fixtureTimeMs") {
+            guard case .fixtures = source else { throw timeNode.error(expected: "no fixtureTimeMs without fixtures") }
+            fixtureTime = try timeNode.timestampMs()
+        }
         return VenueSpec(
             venue: venue, symbols: symbols, feeds: feeds, source: source, captures: captures,
-            openInterestPeriod: period, priceBarInterval: barInterval, maxPages: maxPages, requestBudget: budget)
-    }
-
-    static func defaultBaseURL(_ venue: Venue) -> String {
-        venue == .okx ? OKXEndpoints.defaultBaseURL : BinanceEndpoints.defaultBaseURL(venue)
+            openInterestPeriod: period, priceBarInterval: barInterval, maxPages: maxPages, requestBudget: budget,
+            fixtureTimeMs: fixtureTime)
     }
 
     static func nonEmptyString(_ node: JSONNode) throws(JSONError) -> String {

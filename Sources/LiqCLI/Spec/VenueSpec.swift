@@ -16,4 +16,7 @@ public struct VenueSpec: Sendable, Equatable {
     public var maxPages: Int
     /// Most requests this venue may receive in one run (retries included); nil for no limit.
     public var requestBudget: Int?
+    /// For fixture sources: the time the fixtures were recorded (UTC epoch ms), standing in for "now" where a
+    /// venue's payload carries no time of its own; nil uses the wall clock.
+    public var fixtureTimeMs: Int64?
 }

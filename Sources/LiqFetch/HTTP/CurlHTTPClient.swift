@@ -4,7 +4,7 @@ import CCurl
 /// exists; a global `let` is initialised lazily and atomically on first use, which gives exactly that.
 private let curlGlobalInitResult = CurlCode(curl_global_init(Int(CURL_GLOBAL_DEFAULT)))
 
-/// Blocking HTTP GETs over one reused libcurl easy handle.
+/// Blocking HTTP requests (GET, or POST for requests with a body) over one reused libcurl easy handle.
 ///
 /// Reusing the handle keeps libcurl's connection cache, so consecutive requests to the same host skip the TCP and
 /// TLS handshakes. libcurl forbids using a handle from two threads at once, so the client is not `Sendable`: create
@@ -41,7 +41,7 @@ public final class CurlHTTPClient: HTTPFetching {
         errorBuffer.deallocate()
     }
 
-    /// Performs a GET. Any HTTP status is returned; throws `HTTPError` only when no complete response arrived.
+    /// Performs the request. Any HTTP status is returned; throws `HTTPError` only when no complete response arrived.
     public func get(_ request: HTTPRequest) throws -> HTTPResponse {
         let handle = try easyHandle(for: request.url)
         let headerList = try makeHeaderList(request)
@@ -107,7 +107,7 @@ public final class CurlHTTPClient: HTTPFetching {
         return list
     }
 
-    /// Sets every option for one GET and returns the first failure, or `.ok`.
+    /// Sets every option for one request and returns the first failure, or `.ok`.
     private func configure(
         _ handle: UnsafeMutableRawPointer,
         for request: HTTPRequest,
@@ -155,6 +155,17 @@ public final class CurlHTTPClient: HTTPFetching {
                 return accumulator.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
             },
         ]
+        if let body = request.body {
+            // COPYPOSTFIELDS copies the bytes at once (so the buffer need not outlive this call) and makes it a POST;
+            // the size goes first so the body may contain any byte.
+            results.append(ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
+            results.append(
+                body.isEmpty
+                    ? ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+                    : body.withUnsafeBytes {
+                        ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
+                    })
+        }
         if !usesEnvironmentProxy {
             // An empty proxy string disables proxies, including those named by environment variables.
             results.append(ccurl_setopt_string(handle, CURLOPT_PROXY, ""))

@@ -1,4 +1,4 @@
-/// Something that performs blocking GETs: the libcurl client in production, a fixture directory offline.
+/// Something that performs blocking requests: the libcurl client in production, a fixture directory offline.
 ///
 /// Conformers are classes because they own resources (a curl handle and its connection cache) and are used by one
 /// worker thread at a time. Any complete response is returned, whatever its status, so that retry and rate-limit
