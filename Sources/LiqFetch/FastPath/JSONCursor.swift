@@ -30,7 +30,10 @@ struct JSONCursor {
     @inline(__always)
     var current: UInt8 { byte(at: index) }
 
+    @inline(__always)
     mutating func skipWhitespace() {
+        // Venue messages are compact: most calls find a token at once.
+        if current > 0x20 { return }
         while true {
             switch current {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -178,10 +181,11 @@ struct JSONCursor {
         let start = index
         var isASCII = true
         while true {
+            index = firstSpecialByte(from: index)
             let byte = current
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { throw FastPathFallback() }
-            if byte >= 0x80 { isASCII = false }
+            isASCII = false
             index += 1
         }
         let range = start..<index
@@ -190,6 +194,38 @@ struct JSONCursor {
             throw FastPathFallback()
         }
         return JSONSpan(kind: .string, range: range, isASCII: isASCII)
+    }
+
+    /// The offset of the first byte at or after `position` that ends or interrupts a plain string: a quote, a
+    /// backslash, a control character or a non-ASCII byte; the end of the document when there is none.
+    ///
+    /// Eight bytes at a time while eight remain (a venue symbol and its closing quote fit in one step): each test
+    /// below sets the high bit of every byte that matches, and may also set it in bytes *after* a match (borrow
+    /// propagation), never before one, so the lowest set bit of their union is exactly the first special byte.
+    @inline(__always)
+    private func firstSpecialByte(from position: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var position = position
+        while position >= 0, bytes.count - position >= 8, let base = bytes.baseAddress {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+            let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            let special =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | ((word &- ones &* 0x20) & ~word) | word
+            let matches = special & highBits
+            if matches != 0 { return position + matches.trailingZeroBitCount / 8 }
+            position += 8
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 {
+                return position
+            }
+            position += 1
+        }
+        return bytes.count
     }
 
     /// `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, exactly `JSONParser`'s number grammar. A leading zero
