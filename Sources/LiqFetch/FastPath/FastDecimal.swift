@@ -7,7 +7,7 @@ import LiqCore
 /// the digits, trailing fractional zeros removed, form an integer m ≤ 2⁵³ scaled by 10⁻ᵏ with k ≤ 22, both m and
 /// 10ᵏ are exact doubles, so the single IEEE division m / 10ᵏ is the correctly rounded value of the decimal —
 /// the same double the correctly rounded `Double(String)` inside `DecimalText.parse` returns (Clinger's fast
-/// path). Everything else (exponents, more digits, leading zeros, `.5`) goes to `DecimalText.parse` itself.
+/// path). Everything else (exponents, more digits, `.5`, `5.`) goes to `DecimalText.parse` itself.
 enum FastDecimal {
     static func parse(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         if let value = exactShortDecimal(text) { return value }
@@ -20,7 +20,8 @@ enum FastDecimal {
         1e19, 1e20, 1e21, 1e22,
     ]
 
-    /// `-?(0|[1-9][0-9]*)(.[0-9]+)?` with a mantissa and scale inside the exact range; nil for anything else.
+    /// `-?[0-9]+(.[0-9]+)?` with a mantissa and scale inside the exact range; nil for anything else. Leading zeros
+    /// only add nothing to the mantissa, exactly as they add nothing to the decimal's value.
     private static func exactShortDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         let count = text.count
         func digit(at position: Int) -> UInt8? {
@@ -34,9 +35,7 @@ enum FastDecimal {
         let integerStart = position
         while digit(at: position) != nil { position += 1 }
         let integerEnd = position
-        // At least one integer digit, and no leading zero before another digit.
-        guard integerEnd > integerStart, integerEnd - integerStart == 1 || text[integerStart] != UInt8(ascii: "0")
-        else { return nil }
+        guard integerEnd > integerStart else { return nil }
         var fractionEnd = position
         if position < count, text[position] == UInt8(ascii: ".") {
             position += 1
