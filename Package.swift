@@ -30,6 +30,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "liqpipe", dependencies: ["LiqCLI"], swiftSettings: strict),
+        // Measurements of the hot paths (`swift run -c release liqbench decode`); not part of the product.
+        .executableTarget(name: "liqbench", dependencies: ["LiqCore", "LiqFetch"], swiftSettings: strict),
 
         .target(name: "LiqTestSupport", dependencies: ["CZlib"], path: "Tests/LiqTestSupport", swiftSettings: strict),
         .testTarget(name: "LiqCoreTests", dependencies: ["LiqCore"], swiftSettings: strict),

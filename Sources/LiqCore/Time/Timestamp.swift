@@ -6,18 +6,24 @@
 public enum Timestamp {
     public static func parseMilliseconds(_ text: String) -> Int64? {
         if let integer = Int64(text) {
-            guard integer >= 0 else { return nil }
-            switch integer {
-            case ..<100_000_000_000: return integer * 1000
-            case ..<100_000_000_000_000: return integer
-            case ..<100_000_000_000_000_000: return integer / 1000
-            default: return nil
-            }
+            return milliseconds(fromEpochInteger: integer)
         }
         if let seconds = DecimalText.parse(text), seconds >= 0, seconds < 100_000_000_000 {
             return Int64((seconds * 1000).rounded())
         }
         return parseISO8601(text)
+    }
+
+    /// An epoch integer in seconds, milliseconds or microseconds (told apart by magnitude) as milliseconds; nil
+    /// when negative or too large for any of the three. Public so byte-level fast paths classify exactly alike.
+    public static func milliseconds(fromEpochInteger integer: Int64) -> Int64? {
+        guard integer >= 0 else { return nil }
+        switch integer {
+        case ..<100_000_000_000: return integer * 1000
+        case ..<100_000_000_000_000: return integer
+        case ..<100_000_000_000_000_000: return integer / 1000
+        default: return nil
+        }
     }
 
     /// `YYYY-MM-DDTHH:MM:SS[.fff…](Z|+00:00)` and the space-separated form; UTC only, since an offset other

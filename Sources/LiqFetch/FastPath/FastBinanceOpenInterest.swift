@@ -1,0 +1,55 @@
+public import LiqCore
+
+/// `BinanceOpenInterestDecoder.decodeHistory` straight from the bytes of a `/futures/data/openInterestHist`
+/// answer (an array of row objects), for backfills that page through many of them.
+///
+/// Rows need `symbol`, `timestamp` (number or string) and `sumOpenInterest`, plus `sumOpenInterestValue` except on
+/// COIN-M, which has no USD valuation; anything else falls back (nil) to the tree decoder.
+public enum FastBinanceOpenInterest {
+    /// The open-interest rows of one raw answer, or nil when the tree decoder must decide.
+    public static func decodeHistory(_ bytes: [UInt8], venue: Venue) -> [VenueOpenInterest]? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var cursor = JSONCursor(bytes: buffer)
+            do throws(FastPathFallback) {
+                cursor.skipWhitespace()
+                var samples: [VenueOpenInterest] = []
+                if try cursor.beginArray() {
+                    repeat {
+                        samples.append(try row(&cursor, venue: venue))
+                    } while try cursor.nextElement()
+                }
+                try cursor.finish()
+                return samples
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    private static func row(_ cursor: inout JSONCursor, venue: Venue) throws(FastPathFallback) -> VenueOpenInterest {
+        var symbol: JSONSpan?
+        var time: JSONSpan?
+        var quantity: JSONSpan?
+        var value: JSONSpan?
+        guard try cursor.beginObject() else { throw FastPathFallback() }
+        repeat {
+            let key = try cursor.key()
+            let member = try cursor.value()
+            if cursor.matches(key, "symbol") {
+                symbol = symbol ?? member
+            } else if cursor.matches(key, "timestamp") {
+                time = time ?? member
+            } else if cursor.matches(key, "sumOpenInterest") {
+                quantity = quantity ?? member
+            } else if cursor.matches(key, "sumOpenInterestValue") {
+                value = value ?? member
+            }
+        } while try cursor.nextMember()
+        return VenueOpenInterest(
+            venue: venue, symbol: try cursor.string(cursor.member(symbol)),
+            timestampMs: try cursor.timestampMs(cursor.member(time)),
+            quantity: try cursor.decimal(cursor.member(quantity)),
+            quantityUnit: venue == .binanceCOINM ? .contracts : .base,
+            valueUSD: venue == .binanceCOINM ? nil : try cursor.decimal(cursor.member(value)))
+    }
+}

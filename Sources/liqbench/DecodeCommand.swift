@@ -1,0 +1,102 @@
+import Foundation
+import LiqCore
+import LiqFetch
+
+/// `liqbench decode`: the fast path, the tree decoder and Foundation's `JSONDecoder` on the same synthetic
+/// messages of each venue. Exits non-zero when the decoders disagree or the fast path falls back, since then
+/// the figures would not compare like with like.
+struct DecodeCommand {
+    static let usage = "usage: liqbench decode [--mb N] [--runs R]"
+
+    /// Message text per venue corpus, in MB (10⁶ bytes).
+    var megabytes = 32
+    /// Timed passes per decoder; the median is reported.
+    var runs = 5
+
+    init?(options: ArraySlice<String>) {
+        var options = options
+        while let flag = options.popFirst() {
+            guard let value = options.popFirst().flatMap({ Int($0) }), value > 0 else { return nil }
+            switch flag {
+            case "--mb": megabytes = value
+            case "--runs": runs = value
+            default: return nil
+            }
+        }
+    }
+
+    func run() {
+        print("liqbench decode — \(Machine.describe()), single thread")
+        let decoder = JSONDecoder()
+        measure(
+            title: "Binance !forceOrder@arr capture lines",
+            lines: SyntheticFeed.binanceForceOrders(bytes: megabytes * 1_000_000, seed: 1),
+            fast: { FastBinanceForceOrder.decode($0, venue: .binanceUSDM) },
+            tree: { try BinanceLiquidationDecoder.decode($0, venue: .binanceUSDM) },
+            foundation: {
+                let message = try decoder.decode(BinanceForceOrderMessage.self, from: $0)
+                return message.liquidation(venue: .binanceUSDM).map { [$0] } ?? []
+            })
+        measure(
+            title: "OKX liquidation-orders pushes",
+            lines: SyntheticFeed.okxLiquidationPushes(bytes: megabytes * 1_000_000, seed: 2),
+            fast: FastOKXLiquidation.decode,
+            tree: { try OKXLiquidationDecoder.decode($0) },
+            foundation: { try decoder.decode(OKXLiquidationPush.self, from: $0).liquidations() })
+    }
+
+    private func measure(
+        title: String, lines: [[UInt8]], fast: @escaping ([UInt8]) -> [VenueLiquidation]?,
+        tree: @escaping (JSONNode) throws -> [VenueLiquidation],
+        foundation: @escaping (Data) throws -> [VenueLiquidation]
+    ) {
+        // JSONDecoder reads `Data`: converted up front so the copy is not timed against it.
+        let datas = lines.map { Data($0) }
+        let benchmark = DecodeBenchmark(
+            title: title, messages: lines.count, bytes: lines.reduce(0) { $0 + $1.count }, runs: runs)
+        print("\ninput resident (messages as [UInt8] and as Data): \((ProcessMemory.residentBytes() ?? 0) >> 20) MiB")
+        let outcomes = benchmark.measure([
+            .init(name: "fast path (LiqFetch/FastPath)") {
+                var digest = DecodeDigest()
+                for line in lines {
+                    guard let events = fast(line) else {
+                        Self.fail("the fast path fell back on \(String(decoding: line, as: UTF8.self))")
+                    }
+                    for event in events { digest.add(event) }
+                }
+                return digest
+            },
+            .init(name: "tree (JSONParser + decoder)") {
+                var digest = DecodeDigest()
+                for line in lines {
+                    do {
+                        for event in try tree(JSONNode.parse(line, origin: "liqbench")) { digest.add(event) }
+                    } catch {
+                        Self.fail("the tree decoder failed: \(error)")
+                    }
+                }
+                return digest
+            },
+            .init(name: "Foundation JSONDecoder + Codable") {
+                var digest = DecodeDigest()
+                for data in datas {
+                    do {
+                        for event in try foundation(data) { digest.add(event) }
+                    } catch {
+                        Self.fail("JSONDecoder failed: \(error)")
+                    }
+                }
+                return digest
+            },
+        ])
+        guard Set(outcomes.map { "\($0.digest)" }).count == 1 else {
+            Self.fail("the decoders disagree: \(outcomes.map { "\($0.name): \($0.digest)" })")
+        }
+        print(benchmark.report(outcomes))
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        exit(1)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import LiqCore
+import Testing
+
+/// The payloads under `Fixtures/` that a fast decoder covers, found by their request path, so a new fixture
+/// file (another symbol, another capture hour) joins the differential tests without a test edit.
+enum FastPathCorpus {
+    /// A file and the payload family it holds; capture files hold one message per line.
+    struct Entry: Sendable, CustomTestStringConvertible {
+        var relativePath: String
+        var oracle: FastPathOracle
+        var isCapture: Bool
+        var testDescription: String { relativePath }
+    }
+
+    /// …/Tests/LiqFetchTests/FastPath/FastPathCorpus.swift → …/Fixtures.
+    static let fixtures: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path + "/Fixtures"
+    }()
+
+    static let entries: [Entry] = {
+        let files = FileManager.default.enumerator(atPath: fixtures)?.compactMap { $0 as? String } ?? []
+        return files.sorted().compactMap { path in
+            guard let venue = Venue(rawValue: String(path.prefix { $0 != "/" })) else { return nil }
+            let isCapture = path.contains("/captures/")
+            switch venue {
+            case .binanceUSDM, .binanceCOINM:
+                if isCapture, path.contains("forceOrder") {
+                    return Entry(relativePath: path, oracle: .binanceForceOrder(venue), isCapture: true)
+                }
+                if path.contains("/futures/data/openInterestHist/") {
+                    return Entry(relativePath: path, oracle: .binanceOpenInterestHistory(venue), isCapture: false)
+                }
+                if path.contains("/v1/fundingRate/") {
+                    return Entry(relativePath: path, oracle: .binanceFundingHistory(venue), isCapture: false)
+                }
+            case .okx:
+                if path.contains("/public/liquidation-orders/") || (isCapture && path.contains("liquidation")) {
+                    return Entry(relativePath: path, oracle: .okxLiquidation, isCapture: isCapture)
+                }
+            default:
+                break
+            }
+            return nil
+        }
+    }()
+
+    /// The payloads of one entry: each non-blank line of a capture, or the whole file.
+    static func payloads(_ entry: Entry) throws -> [[UInt8]] {
+        let bytes = try FileBytes.read(fixtures + "/" + entry.relativePath, maxBytes: 16 << 20)
+        guard entry.isCapture else { return [bytes] }
+        return bytes.split(separator: 0x0A).map(Array.init).filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }
+    }
+
+    /// Every forceOrder capture line, the base of the targeted and mutation tests.
+    static func binanceCaptureLines() throws -> [[UInt8]] {
+        try entries.filter { $0.isCapture && $0.oracle.description.hasPrefix("forceOrder") }.flatMap(payloads)
+    }
+
+    /// Every OKX liquidation payload (REST pages), each row re-sent as a WebSocket push as OKX shapes it, and each
+    /// detail as a push of its own (the live channel pushes one or a few details at a time).
+    static func okxPayloads() throws -> [[UInt8]] {
+        var payloads: [[UInt8]] = []
+        func push(_ row: JSONValue) -> [UInt8] {
+            Array(
+                (#"{"arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":["# + JSONText.render(row) + "]}")
+                    .utf8)
+        }
+        for entry in entries where entry.oracle.description.hasPrefix("OKX") {
+            for payload in try self.payloads(entry) {
+                payloads.append(payload)
+                for row in try JSONNode.parse(payload, origin: entry.relativePath).member("data").elements() {
+                    payloads.append(push(row.value))
+                    guard case .object(let members) = row.value else { continue }
+                    for detail in try row.member("details").elements() {
+                        payloads.append(
+                            push(
+                                .object(
+                                    members.map {
+                                        $0.key == "details"
+                                            ? JSONMember(key: "details", value: .array([detail.value])) : $0
+                                    })))
+                    }
+                }
+            }
+        }
+        return payloads
+    }
+}

@@ -1,0 +1,38 @@
+import LiqCore
+import LiqFetch
+import Testing
+
+/// Every fixture payload a fast decoder covers decodes to exactly the tree decoder's records, and on the fast
+/// path: these are the venues' real shapes, so a fallback here would mean the fast path misses the common case.
+@Suite struct FastPathFixtureTests {
+    @Test func everyPayloadFamilyHasFixtures() {
+        let families = Set(FastPathCorpus.entries.map { $0.oracle.description })
+        #expect(
+            families.isSuperset(of: [
+                "forceOrder binance-usdm", "openInterestHist binance-usdm", "fundingRate binance-usdm",
+                "OKX liquidation-orders",
+            ]))
+    }
+
+    @Test(arguments: FastPathCorpus.entries)
+    func fastDecodeIsTheTreeDecode(_ entry: FastPathCorpus.Entry) throws {
+        let payloads = try FastPathCorpus.payloads(entry)
+        #expect(!payloads.isEmpty)
+        var records = 0
+        for (index, payload) in payloads.enumerated() {
+            let verdict = entry.oracle.compare(payload)
+            #expect(verdict == .same, "payload \(index + 1) of \(entry.relativePath)")
+            records += entry.oracle.fast(payload)?.count ?? 0
+        }
+        #expect(records > 0)
+    }
+
+    @Test func okxPushesBuiltFromTheRESTRowsDecodeAlike() throws {
+        let payloads = try FastPathCorpus.okxPayloads()
+        #expect(payloads.count > 3)
+        for payload in payloads {
+            #expect(
+                FastPathOracle.okxLiquidation.compare(payload) == .same, "\(String(decoding: payload, as: UTF8.self))")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import LiqCore
+import LiqFetch
+
+/// One payload family the fast path covers, with its fast decoder and the reference (tree) decoder, both reduced
+/// to exact fingerprints so a comparison catches every field and every bit of every double.
+enum FastPathOracle: Sendable, CustomStringConvertible {
+    case binanceForceOrder(Venue)
+    case okxLiquidation
+    case binanceOpenInterestHistory(Venue)
+    case binanceFundingHistory(Venue)
+
+    var description: String {
+        switch self {
+        case .binanceForceOrder(let venue): "forceOrder \(venue.rawValue)"
+        case .okxLiquidation: "OKX liquidation-orders"
+        case .binanceOpenInterestHistory(let venue): "openInterestHist \(venue.rawValue)"
+        case .binanceFundingHistory(let venue): "fundingRate \(venue.rawValue)"
+        }
+    }
+
+    /// The fast decode, nil when it fell back.
+    func fast(_ bytes: [UInt8]) -> [String]? {
+        switch self {
+        case .binanceForceOrder(let venue): FastBinanceForceOrder.decode(bytes, venue: venue)?.map(\.exactFields)
+        case .okxLiquidation: FastOKXLiquidation.decode(bytes)?.map(\.exactFields)
+        case .binanceOpenInterestHistory(let venue):
+            FastBinanceOpenInterest.decodeHistory(bytes, venue: venue)?.map(\.exactFields)
+        case .binanceFundingHistory(let venue):
+            FastBinanceFunding.decodeSettled(bytes, venue: venue)?.map(\.exactFields)
+        }
+    }
+
+    /// The tree decode: `JSONParser` and the venue's decoder; its error when it throws.
+    func tree(_ bytes: [UInt8]) -> Result<[String], any Error> {
+        Result {
+            let document = try JSONNode.parse(bytes, origin: "oracle")
+            switch self {
+            case .binanceForceOrder(let venue):
+                return try BinanceLiquidationDecoder.decode(document, venue: venue).map(\.exactFields)
+            case .okxLiquidation:
+                return try OKXLiquidationDecoder.decode(document).map(\.exactFields)
+            case .binanceOpenInterestHistory(let venue):
+                return try BinanceOpenInterestDecoder.decodeHistory(document, venue: venue).map(\.exactFields)
+            case .binanceFundingHistory(let venue):
+                return try BinanceFundingDecoder.decodeSettled(document, venue: venue).map(\.exactFields)
+            }
+        }
+    }
+
+    /// What one comparison found.
+    enum Verdict: Equatable {
+        /// The fast path answered, with exactly the tree's records.
+        case same
+        /// The fast path fell back; the tree decides.
+        case fellBack
+        /// The fast path answered something the tree does not: always a bug.
+        case differs(fast: [String], tree: String)
+    }
+
+    func compare(_ bytes: [UInt8]) -> Verdict {
+        guard let fast = fast(bytes) else { return .fellBack }
+        switch tree(bytes) {
+        case .success(let records): return records == fast ? .same : .differs(fast: fast, tree: "\(records)")
+        case .failure(let error): return .differs(fast: fast, tree: "error: \(error)")
+        }
+    }
+}
+
+extension VenueLiquidation {
+    /// Every field, doubles by bit pattern (so -0.0 ≠ 0.0 and no printing can round a difference away).
+    var exactFields: String {
+        "\(venue.rawValue)|\(symbol)|\(timestampMs)|\(side)|\(price) \(price.bitPattern)|\(priceKind)|"
+            + "\(quantity) \(quantity.bitPattern)|\(quantityUnit)|\(completeness)|\(venueID ?? "-")"
+    }
+}
+
+extension VenueOpenInterest {
+    var exactFields: String {
+        "\(venue.rawValue)|\(symbol)|\(timestampMs)|\(quantity) \(quantity.bitPattern)|\(quantityUnit)|"
+            + (valueUSD.map { "\($0) \($0.bitPattern)" } ?? "-")
+    }
+}
+
+extension VenueFunding {
+    var exactFields: String {
+        "\(venue.rawValue)|\(symbol)|\(timestampMs)|\(rate) \(rate.bitPattern)|"
+            + "\(intervalHours.map { "\($0.bitPattern)" } ?? "-")|\(kind)"
+    }
+}
+
+extension Result {
+    var isFailure: Bool {
+        if case .failure = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,57 @@
+import LiqCore
+import LiqFetch
+import Testing
+
+/// The real recorded payloads in `../shared/feeds` (skipped where absent), each re-sent compact and with
+/// whitespace between every token: the fast decode equals the tree decode exactly and does not fall back.
+@Suite(.enabled(if: RecordedFeeds.directory != nil, "no recorded samples in ../shared/feeds"))
+struct FastPathRecordedSampleTests {
+    static func isPresent(_ name: String) -> Bool {
+        RecordedFeeds.directory.map { FileBytes.isRegularFile($0 + "/" + name) } ?? false
+    }
+
+    /// `value` as a compact message and as one with every kind of JSON whitespace around every token.
+    static func renderings(_ value: JSONValue) -> [[UInt8]] {
+        ["", " \n\t\r "].map { Array(JSONText.render(value, spacing: $0).utf8) }
+    }
+
+    static func expectSame(_ oracle: FastPathOracle, _ value: JSONValue) {
+        for message in renderings(value) {
+            #expect(oracle.compare(message) == .same, "\(String(decoding: message, as: UTF8.self))")
+        }
+    }
+
+    @Test func binanceUSDMForceOrderFromTardis() throws {
+        for message in try RecordedFeeds.payloads("binance_um_forceOrder_ws_tardis.json").elements() {
+            Self.expectSame(.binanceForceOrder(.binanceUSDM), message.value)
+        }
+    }
+
+    @Test(.enabled(if: isPresent("binance_cm_forceOrder_ws_tardis.json")))
+    func binanceCOINMForceOrderFromTardis() throws {
+        for message in try RecordedFeeds.payloads("binance_cm_forceOrder_ws_tardis.json").elements() {
+            Self.expectSame(.binanceForceOrder(.binanceCOINM), message.value)
+        }
+    }
+
+    @Test(.enabled(if: isPresent("okx_liquidation_orders_ws_tardis.json")))
+    func okxLiquidationOrdersFromTardis() throws {
+        for message in try RecordedFeeds.payloads("okx_liquidation_orders_ws_tardis.json").elements() {
+            Self.expectSame(.okxLiquidation, message.value)
+        }
+    }
+
+    @Test func binanceDocExamplesFromNautilus() throws {
+        let oracles: [(suffix: String, oracle: FastPathOracle)] = [
+            ("liquidation_stream.json", .binanceForceOrder(.binanceUSDM)),
+            ("open_interest_historical.json", .binanceOpenInterestHistory(.binanceUSDM)),
+            ("market_funding_rate.json", .binanceFundingHistory(.binanceUSDM)),
+        ]
+        let payloads = try RecordedFeeds.payloads("binance_um_rest_ws_docexamples_nautilus.json").elements()
+        for (suffix, oracle) in oracles {
+            let matching = try payloads.filter { try $0.member("source_path").string().hasSuffix(suffix) }
+            #expect(matching.count == 1, "one payload from …\(suffix)")
+            for payload in matching { Self.expectSame(oracle, try payload.member("body").value) }
+        }
+    }
+}
