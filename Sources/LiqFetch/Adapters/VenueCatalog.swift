@@ -11,15 +11,20 @@ public enum VenueCatalog {
         switch venue {
         case .binanceUSDM, .binanceCOINM: BinanceFuturesAdapter(venue: venue, selection: selection)
         case .okx: OKXAdapter(selection: selection)
+        case .bitmex: BitMEXAdapter(selection: selection)
+        case .deribit: DeribitAdapter(selection: selection)
         default: nil
         }
     }
 
-    /// The requests that list all of a venue's instruments (OKX lists swaps and futures separately).
+    /// The requests that list all of a venue's instruments (OKX lists swaps and futures separately; Deribit lists
+    /// per currency, and only BTC and ETH have the inverse contracts its adapter reads).
     public static func instrumentsRequests(venue: Venue) -> [VenueRequest] {
         switch venue {
         case .binanceUSDM, .binanceCOINM: [BinanceEndpoints.exchangeInfo(venue)]
         case .okx: [OKXEndpoints.instruments(instType: "SWAP"), OKXEndpoints.instruments(instType: "FUTURES")]
+        case .bitmex: [BitMEXEndpoints.activeInstruments()]
+        case .deribit: ["BTC", "ETH"].map(DeribitEndpoints.instruments(currency:))
         default: []
         }
     }
@@ -30,6 +35,8 @@ public enum VenueCatalog {
         switch venue {
         case .binanceUSDM, .binanceCOINM: try BinanceInstrumentDecoder.decode(document, venue: venue)
         case .okx: try OKXInstrumentDecoder.decode(document)
+        case .bitmex: try BitMEXInstrumentDecoder.listed(document)
+        case .deribit: try DeribitInstrumentDecoder.listed(document)
         default: throw UnknownRequestError(venue: venue, path: "instruments")
         }
     }
