@@ -40,7 +40,7 @@ struct DecodeCommand {
         measure(
             title: "OKX liquidation-orders pushes",
             lines: SyntheticFeed.okxLiquidationPushes(bytes: megabytes * 1_000_000, seed: 2),
-            fast: FastOKXLiquidation.decode,
+            fast: { FastOKXLiquidation.decode($0, pushOnly: true) },
             tree: { try OKXLiquidationDecoder.decode($0) },
             foundation: { try decoder.decode(OKXLiquidationPush.self, from: $0).liquidations() })
     }

@@ -54,7 +54,8 @@ import Testing
             "/binance-usdm/captures/fstream-market-forceOrder-2025-10-10T20.ndjson",
             "/binance-coinm/captures/dstream-forceOrder-2025-10-10T20.ndjson",
         ] {
-            expected += try FileBytes.read(ProjectPaths.fixtures + capture, maxBytes: 16 << 20).filter { $0 == 0x0A }.count
+            expected += try FileBytes.read(ProjectPaths.fixtures + capture, maxBytes: 16 << 20).filter { $0 == 0x0A }
+                .count
         }
         let pages = ProjectPaths.fixtures + "/okx/api/v5/public/liquidation-orders"
         var details: Set<String> = []
@@ -69,9 +70,11 @@ import Testing
             }
         }
         expected += details.count
+        // Bybit, BitMEX and Deribit events are counted against their fixtures by their own DemoFixtureTests.
         let rows = try outcome.text("liquidations.csv").split(separator: "\n").dropFirst()
-        #expect(rows.count == expected)
-        #expect(Set(rows.map { $0.split(separator: ",")[10] }).count == expected, "event ids are unique")
+        let counted = rows.filter { ["binance-usdm", "binance-coinm", "okx"].contains($0.split(separator: ",")[1]) }
+        #expect(counted.count == expected)
+        #expect(Set(rows.map { $0.split(separator: ",")[10] }).count == rows.count, "event ids are unique")
         // Second method: sum the CSV's notional column and compare with the snapshot total.
         let csvTotal = rows.reduce(0.0) { $0 + Double($1.split(separator: ",")[8])! }
         let snapshot = try JSONNode.parse(try outcome.file("snapshot.json"), origin: "snapshot.json")

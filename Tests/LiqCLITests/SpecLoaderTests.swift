@@ -53,7 +53,7 @@ import Testing
         ),
         (
             #"{"name":"x","venues":[{"venue":"kraken","symbols":["A"]}]}"#,
-            "Pipelines/t.json: venues[0].venue: expected one of binance-usdm, binance-coinm, okx, found string \"kraken\""
+            "Pipelines/t.json: venues[0].venue: expected one of binance-usdm, binance-coinm, bybit, okx, bitmex, deribit, hyperliquid, found string \"kraken\""
         ),
         (
             #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]},{"venue":"okx","symbols":["B"]}]}"#,
@@ -100,7 +100,8 @@ import Testing
     @Test func demoSpecLoads() throws {
         let spec = try SpecLoader.load(path: ProjectPaths.demoSpec)
         #expect(spec.name == "demo")
-        #expect(spec.venues.map(\.venue) == [.binanceUSDM, .okx])
+        #expect(
+            spec.venues.map(\.venue) == [.binanceUSDM, .binanceCOINM, .bybit, .okx, .bitmex, .deribit, .hyperliquid])
     }
 }
 

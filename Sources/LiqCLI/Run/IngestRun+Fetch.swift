@@ -46,10 +46,20 @@ extension IngestRun {
             let origin = current.url(baseURL: runtime.baseURL)
             do {
                 let response = try get(current, baseURL: runtime.baseURL, fetcher: fetcher, http: http)
-                let document = try JSONNode.parse(response.body, origin: response.url)
-                let records = try runtime.adapter.decodeFeed(document, for: current)
+                // The byte-level decoder where the adapter has one; the tree is parsed only when it falls back or
+                // the next page's cursor is needed.
+                var document: JSONNode?
+                let records: [VenueRecord]
+                if let fast = runtime.adapter.fastDecodeFeed(response.body, for: current) {
+                    records = fast
+                } else {
+                    document = try JSONNode.parse(response.body, origin: response.url)
+                    records = try runtime.adapter.decodeFeed(document!, for: current)
+                }
                 try emit(.records(venueIndex: venueIndex, origin: response.url, records))
-                request = try runtime.adapter.nextPage(after: current, document: document, records: records)
+                guard pages < max(1, runtime.spec.maxPages) else { break }
+                let parsed = try document ?? JSONNode.parse(response.body, origin: response.url)
+                request = try runtime.adapter.nextPage(after: current, document: parsed, records: records)
             } catch let error as CancellationError {
                 throw error
             } catch {

@@ -19,10 +19,9 @@ struct VenueRuntime: Sendable {
         let selection = VenueSelection(
             symbols: spec.symbols, feeds: spec.feeds, openInterestPeriod: spec.openInterestPeriod,
             priceBarInterval: spec.priceBarInterval, maxPages: spec.maxPages)
-        // The spec loader admits only catalogued venues.
         let fixtureTime = spec.fixtureTimeMs
         let adapter = VenueCatalog.adapter(
-            for: spec.venue, selection: selection, nowMs: { fixtureTime ?? WallClock.nowMs() })!
+            for: spec.venue, selection: selection, nowMs: { fixtureTime ?? WallClock.nowMs() })
         self.adapter = adapter
         let policy: RateLimitPolicy?
         switch spec.source {

@@ -115,8 +115,7 @@ public enum SpecLoader {
         case (nil, .some(let directoryNode)):
             source = .fixtures(directory: resolve(try nonEmptyString(directoryNode), against: baseDirectory))
         case (nil, nil):
-            // Every catalogued venue has a production URL.
-            source = .network(baseURL: VenueCatalog.defaultBaseURL(venue)!)
+            source = .network(baseURL: VenueCatalog.defaultBaseURL(venue))
         case (.some, .some(let directoryNode)):
             throw directoryNode.error(expected: "either baseURL or fixtures, not both")
         }

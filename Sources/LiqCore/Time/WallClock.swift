@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #endif
 
 /// The system's UTC time, read in one place: everything else takes a clock as a parameter so tests can fix it.

@@ -7,6 +7,10 @@ public struct ReferenceData: Sendable, Equatable {
     public var fundingIntervalHours: [InstrumentKey: Double] = [:]
     public var markPrices: [InstrumentKey: Double] = [:]
     public var records: [VenueRecord] = []
+    /// The venue's own clock when the reference data was fetched (Deribit's `usOut`), UTC epoch milliseconds:
+    /// history endpoints that insist on a time window are anchored to it, never to this machine's clock, so a
+    /// run over fixtures asks for exactly the recorded windows.
+    public var venueTimeMs: Int64?
 
     public init() {}
 

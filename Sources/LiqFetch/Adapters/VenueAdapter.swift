@@ -25,6 +25,10 @@ public protocol VenueAdapter: Sendable {
     /// Decodes the answer to one feed request; only the selected symbols are kept.
     func decodeFeed(_ document: JSONNode, for request: VenueRequest) throws -> [VenueRecord]
 
+    /// The same records as `decodeFeed` straight from the body bytes, for high-volume payloads with a byte-level
+    /// decoder (`FastPath/`); nil means "parse and call `decodeFeed`", which also produces any error.
+    func fastDecodeFeed(_ body: [UInt8], for request: VenueRequest) -> [VenueRecord]?
+
     /// The request for the next (older) page after `request` answered `document`, or nil when there is none:
     /// the page was short, the venue gave no cursor, or the request is not paginated.
     func nextPage(after request: VenueRequest, document: JSONNode, records: [VenueRecord]) throws -> VenueRequest?
@@ -34,4 +38,9 @@ public protocol VenueAdapter: Sendable {
 
     /// Why `feed` has no REST source on this venue, or nil when it has one.
     func restUnavailability(of feed: Feed) -> String?
+}
+
+extension VenueAdapter {
+    /// Venues without a byte-level decoder take the tree path for everything.
+    public func fastDecodeFeed(_ body: [UInt8], for request: VenueRequest) -> [VenueRecord]? { nil }
 }

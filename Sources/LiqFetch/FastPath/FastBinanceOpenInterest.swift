@@ -3,12 +3,14 @@ public import LiqCore
 /// `BinanceOpenInterestDecoder.decodeHistory` straight from the bytes of a `/futures/data/openInterestHist`
 /// answer (an array of row objects), for backfills that page through many of them.
 ///
-/// Rows need `symbol`, `timestamp` (number or string) and `sumOpenInterest`, plus `sumOpenInterestValue` except on
-/// COIN-M, which has no USD valuation; anything else falls back (nil) to the tree decoder.
+/// USDⓈ-M only: rows need `symbol`, `timestamp` (number or string), `sumOpenInterest` and `sumOpenInterestValue`;
+/// anything else falls back (nil) to the tree decoder. COIN-M rows (keyed by `pair` and `contractType`, valued in
+/// the base coin) always fall back: a few rows per request are not worth a second implementation.
 public enum FastBinanceOpenInterest {
     /// The open-interest rows of one raw answer, or nil when the tree decoder must decide.
     public static func decodeHistory(_ bytes: [UInt8], venue: Venue) -> [VenueOpenInterest]? {
-        bytes.withUnsafeBufferPointer { buffer in
+        guard venue == .binanceUSDM else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
             var cursor = JSONCursor(bytes: buffer)
             do throws(FastPathFallback) {
                 cursor.skipWhitespace()
@@ -49,7 +51,6 @@ public enum FastBinanceOpenInterest {
             venue: venue, symbol: try cursor.string(cursor.member(symbol)),
             timestampMs: try cursor.timestampMs(cursor.member(time)),
             quantity: try cursor.decimal(cursor.member(quantity)),
-            quantityUnit: venue == .binanceCOINM ? .contracts : .base,
-            valueUSD: venue == .binanceCOINM ? nil : try cursor.decimal(cursor.member(value)))
+            quantityUnit: .base, valueUSD: try cursor.decimal(cursor.member(value)))
     }
 }

@@ -9,13 +9,15 @@ public import LiqCore
 /// an `event` member, so one function serves the stream decoder (where `event` means a control message) and the
 /// REST decoder alike.
 public enum FastOKXLiquidation {
-    /// The liquidations in one raw message, or nil when the tree decoder must decide.
-    public static func decode(_ bytes: [UInt8]) -> [VenueLiquidation]? {
+    /// The liquidations in one raw message, or nil when the tree decoder must decide. `pushOnly` accepts only
+    /// WebSocket pushes of the `liquidation-orders` channel (`arg.channel`), as the stream decoder routes by
+    /// channel; otherwise REST answers are accepted too.
+    public static func decode(_ bytes: [UInt8], pushOnly: Bool = false) -> [VenueLiquidation]? {
         bytes.withUnsafeBufferPointer { buffer in
             var cursor = JSONCursor(bytes: buffer)
             do throws(FastPathFallback) {
                 cursor.skipWhitespace()
-                let events = try envelope(&cursor)
+                let events = try envelope(&cursor, pushOnly: pushOnly)
                 try cursor.finish()
                 return events
             } catch {
@@ -24,9 +26,13 @@ public enum FastOKXLiquidation {
         }
     }
 
-    private static func envelope(_ cursor: inout JSONCursor) throws(FastPathFallback) -> [VenueLiquidation] {
+    private static func envelope(_ cursor: inout JSONCursor, pushOnly: Bool) throws(FastPathFallback)
+        -> [VenueLiquidation]
+    {
         var code: JSONSpan?
         var sawData = false
+        var sawArg = false
+        var liquidationChannel = false
         var events: [VenueLiquidation] = []
         guard try cursor.beginObject() else { throw FastPathFallback() }
         repeat {
@@ -45,6 +51,9 @@ public enum FastOKXLiquidation {
                 if code == nil { code = value }
             } else if cursor.matches(key, "event") {
                 throw FastPathFallback()
+            } else if cursor.matches(key, "arg"), !sawArg {
+                sawArg = true
+                liquidationChannel = try isLiquidationChannel(&cursor)
             } else {
                 try cursor.skipValue()
             }
@@ -56,8 +65,22 @@ public enum FastOKXLiquidation {
                 throw FastPathFallback()
             }
         }
-        guard sawData else { throw FastPathFallback() }
+        guard sawData, !pushOnly || liquidationChannel else { throw FastPathFallback() }
         return events
+    }
+
+    /// Whether an `arg` object names the `liquidation-orders` channel (first `channel` member, as the tree reads
+    /// it); anything else, including null or a non-object, is for the tree decoder to judge.
+    private static func isLiquidationChannel(_ cursor: inout JSONCursor) throws(FastPathFallback) -> Bool {
+        guard try cursor.objectOrNull(), try cursor.beginObject() else { return false }
+        var channel: JSONSpan?
+        repeat {
+            let key = try cursor.key()
+            let value = try cursor.value()
+            if channel == nil, cursor.matches(key, "channel") { channel = value }
+        } while try cursor.nextMember()
+        guard let channel, channel.kind == .string else { return false }
+        return cursor.matches(channel, "liquidation-orders")
     }
 
     /// The rows of `data`: each row's details are appended as they are read and given the row's `instId`, which

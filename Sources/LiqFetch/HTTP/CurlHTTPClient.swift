@@ -163,7 +163,8 @@ public final class CurlHTTPClient: HTTPFetching {
                 body.isEmpty
                     ? ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
                     : body.withUnsafeBytes {
-                        ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
+                        ccurl_setopt_pointer(
+                            handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
                     })
         }
         if !usesEnvironmentProxy {

@@ -30,7 +30,9 @@ enum FastPathCorpus {
                 if isCapture, path.contains("forceOrder") {
                     return Entry(relativePath: path, oracle: .binanceForceOrder(venue), isCapture: true)
                 }
-                if path.contains("/futures/data/openInterestHist/") {
+                // COIN-M history rows (`pair` + `contractType`, no symbol) are left to the tree decoder: a few rows
+                // per request, not worth a fast path.
+                if venue == .binanceUSDM, path.contains("/futures/data/openInterestHist/") {
                     return Entry(relativePath: path, oracle: .binanceOpenInterestHistory(venue), isCapture: false)
                 }
                 if path.contains("/v1/fundingRate/") {

@@ -146,6 +146,21 @@ public struct BinanceFuturesAdapter: VenueAdapter {
         return records.filter { selection.symbols.contains($0.symbol) }
     }
 
+    public func fastDecodeFeed(_ body: [UInt8], for request: VenueRequest) -> [VenueRecord]? {
+        switch request.path {
+        // COIN-M history rows are keyed by pair, which only the tree decoder handles.
+        case BinanceEndpoints.openInterestHistory(venue, symbol: "", period: "", limit: 0).path
+        where venue == .binanceUSDM:
+            FastBinanceOpenInterest.decodeHistory(body, venue: venue)?
+                .filter { selection.symbols.contains($0.symbol) }.map(VenueRecord.openInterest)
+        case BinanceEndpoints.fundingRateHistory(venue, symbol: "", limit: 0).path:
+            FastBinanceFunding.decodeSettled(body, venue: venue)?
+                .filter { selection.symbols.contains($0.symbol) }.map(VenueRecord.funding)
+        default:
+            nil
+        }
+    }
+
     public func makeStreamDecoder() -> any StreamDecoder {
         BinanceStreamDecoder(venue: venue, symbols: Set(selection.symbols), feeds: selection.feeds)
     }

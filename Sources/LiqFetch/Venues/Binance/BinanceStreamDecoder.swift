@@ -45,4 +45,14 @@ public struct BinanceStreamDecoder: StreamDecoder {
         }
         return records.filter { symbols.contains($0.symbol) && feeds.contains($0.feed) }
     }
+
+    /// `forceOrder` lines (the bulk of a capture) go through the byte-level decoder; anything else, and anything
+    /// unusual, through the tree path, which also produces every error.
+    public mutating func decode(line: [UInt8], origin: String) throws -> [VenueRecord] {
+        guard let events = FastBinanceForceOrder.decode(line, venue: venue) else {
+            return try decode(JSONNode.parse(line, origin: origin))
+        }
+        guard feeds.contains(.liquidations) else { return [] }
+        return events.filter { symbols.contains($0.symbol) }.map(VenueRecord.liquidation)
+    }
 }

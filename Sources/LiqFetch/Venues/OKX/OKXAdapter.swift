@@ -130,6 +130,14 @@ public struct OKXAdapter: VenueAdapter {
         return records.filter { selection.symbols.contains($0.symbol) }
     }
 
+    public func fastDecodeFeed(_ body: [UInt8], for request: VenueRequest) -> [VenueRecord]? {
+        guard request.path == OKXEndpoints.liquidationOrders(instType: "", underlying: "", limit: 0).path else {
+            return nil
+        }
+        return FastOKXLiquidation.decode(body)?.filter { selection.symbols.contains($0.symbol) }
+            .map(VenueRecord.liquidation)
+    }
+
     public func makeStreamDecoder() -> any StreamDecoder {
         OKXStreamDecoder(symbols: Set(selection.symbols), feeds: selection.feeds)
     }

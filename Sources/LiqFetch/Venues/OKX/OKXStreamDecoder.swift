@@ -37,4 +37,14 @@ public struct OKXStreamDecoder: StreamDecoder {
         }
         return records.filter { symbols.contains($0.symbol) && feeds.contains($0.feed) }
     }
+
+    /// `liquidation-orders` pushes go through the byte-level decoder; anything else, and anything unusual, through
+    /// the tree path, which also produces every error.
+    public mutating func decode(line: [UInt8], origin: String) throws -> [VenueRecord] {
+        guard let events = FastOKXLiquidation.decode(line, pushOnly: true) else {
+            return try decode(JSONNode.parse(line, origin: origin))
+        }
+        guard feeds.contains(.liquidations) else { return [] }
+        return events.filter { symbols.contains($0.symbol) }.map(VenueRecord.liquidation)
+    }
 }
