@@ -20,9 +20,13 @@ extension PayloadDecoder {
             return
         }
         var attempts: [String] = []
+        // A message the stream decoder accepts is never an error, even when it carries only other feeds (a ticker
+        // line in a capture decoded for liquidations); REST endpoints are still tried, silently, for its records.
+        var streamAccepted = false
         do {
             let records = try streamDecoder.decode(document)
             if records.contains(where: { $0.feed == feed }) { return try keep(records, origin: origin) }
+            streamAccepted = true
         } catch {
             attempts.append("as a stream message: \(error)")
         }
@@ -43,8 +47,8 @@ extension PayloadDecoder {
                 attempts.append("as \(candidate.path): \(error)")
             }
         }
-        // Every decoder accepted the payload and none found a record: a legitimately empty message.
-        if attempts.isEmpty { return }
+        // Accepted as a stream message, or by every decoder, without a record of the feed: legitimately empty.
+        if streamAccepted || attempts.isEmpty { return }
         throw UndecodableError(origin: origin, attempts: attempts)
     }
 

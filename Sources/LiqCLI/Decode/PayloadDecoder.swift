@@ -92,11 +92,18 @@ struct PayloadDecoder {
         streamDecoder = runtime.adapter.makeStreamDecoder()
         // Reference endpoints first: their decoders are the stricter ones (OKX's running funding rate also has
         // the `fundingRate`/`fundingTime` pair the history decoder accepts, but not the other way round).
-        var paths: Set<String> = []
+        // One candidate per endpoint: the path plus the names of its query (Hyperliquid sends every request to
+        // `/info` and tells them apart by `type` and its parameters); per-symbol copies collapse into one. Instrument
+        // lists are candidates for every feed: on some venues they carry its values (BitMEX instrument rows hold
+        // open interest, funding and the mark).
+        var endpoints: Set<String> = []
+        func isNew(_ request: VenueRequest) -> Bool {
+            endpoints.insert(request.path + "?" + request.query.map(\.name).sorted().joined(separator: "&")).inserted
+        }
         let referenceRequests = runtime.adapter.referenceRequests()
-            .filter { $0.feed == feed && paths.insert($0.path).inserted }
+            .filter { ($0.feed == feed || $0.feed == nil) && isNew($0) }
         let feedRequests = ((try? runtime.adapter.feedRequests(reference: runtime.reference)) ?? [])
-            .filter { $0.feed == feed && paths.insert($0.path).inserted }
+            .filter { $0.feed == feed && isNew($0) }
         candidates = referenceRequests.map(Candidate.reference) + feedRequests.map(Candidate.feed)
         normaliser = runtime.normaliser
     }
