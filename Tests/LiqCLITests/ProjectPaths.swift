@@ -11,6 +11,8 @@ enum ProjectPaths {
 
     static let demoSpec = root + "/Pipelines/demo.json"
     static let fixtures = root + "/Fixtures"
+    /// Real recorded venue payloads beside the project (`../shared/feeds`); tests using them skip when absent.
+    static let sharedFeeds = root + "/../shared/feeds"
 
     static func temporaryDirectory(_ label: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(

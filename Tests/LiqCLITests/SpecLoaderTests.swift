@@ -115,3 +115,19 @@ extension SpecLoaderTests {
         #expect(spec.venues[0].captures.isEmpty)
     }
 }
+
+extension SpecLoaderTests {
+    @Test func marketWideSpecCoversEveryVenueOverTheNetwork() throws {
+        let spec = try SpecLoader.load(path: ProjectPaths.root + "/Pipelines/market-wide.json")
+        #expect(Set(spec.venues.map(\.venue)) == Set(Venue.allCases))
+        for venue in spec.venues {
+            guard case .network(let url) = venue.source else {
+                Issue.record("\(venue.venue) is not fetched over the network")
+                continue
+            }
+            #expect(url.hasPrefix("https://"))
+            #expect(venue.feeds == Set(Feed.allCases))
+            #expect(venue.requestBudget != nil, "\(venue.venue) has no request budget")
+        }
+    }
+}
