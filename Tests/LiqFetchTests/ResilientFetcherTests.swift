@@ -27,7 +27,7 @@ import Testing
             -> ResilientFetcher
         {
             ResilientFetcher(
-                transport: transport, venueState: state, retryPolicy: retry, random: SeededGenerator(seed: seed))
+                transport: transport, venueState: state, retryPolicy: retry, random: SplitMix64(seed: seed))
         }
     }
 

@@ -10,16 +10,8 @@ public import LiqCore
 public enum FastBinanceForceOrder {
     /// The liquidations in one raw message, or nil when the tree decoder must decide.
     public static func decode(_ bytes: [UInt8], venue: Venue) -> [VenueLiquidation]? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var cursor = JSONCursor(bytes: buffer)
-            do throws(FastPathFallback) {
-                cursor.skipWhitespace()
-                let liquidation = try message(&cursor, venue: venue)
-                try cursor.finish()
-                return liquidation.map { [$0] } ?? []
-            } catch {
-                return nil
-            }
+        JSONCursor.document(bytes) { (cursor) throws(FastPathFallback) in
+            try message(&cursor, venue: venue).map { [$0] } ?? []
         }
     }
 

@@ -5,21 +5,8 @@ public import LiqCore
 public enum FastBinanceFunding {
     /// The settled funding rates of one raw answer, or nil when the tree decoder must decide.
     public static func decodeSettled(_ bytes: [UInt8], venue: Venue) -> [VenueFunding]? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var cursor = JSONCursor(bytes: buffer)
-            do throws(FastPathFallback) {
-                cursor.skipWhitespace()
-                var samples: [VenueFunding] = []
-                if try cursor.beginArray() {
-                    repeat {
-                        samples.append(try row(&cursor, venue: venue))
-                    } while try cursor.nextElement()
-                }
-                try cursor.finish()
-                return samples
-            } catch {
-                return nil
-            }
+        JSONCursor.document(bytes) { (cursor) throws(FastPathFallback) in
+            try cursor.rows { (cursor) throws(FastPathFallback) in try row(&cursor, venue: venue) }
         }
     }
 

@@ -10,21 +10,8 @@ public enum FastBinanceOpenInterest {
     /// The open-interest rows of one raw answer, or nil when the tree decoder must decide.
     public static func decodeHistory(_ bytes: [UInt8], venue: Venue) -> [VenueOpenInterest]? {
         guard venue == .binanceUSDM else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var cursor = JSONCursor(bytes: buffer)
-            do throws(FastPathFallback) {
-                cursor.skipWhitespace()
-                var samples: [VenueOpenInterest] = []
-                if try cursor.beginArray() {
-                    repeat {
-                        samples.append(try row(&cursor, venue: venue))
-                    } while try cursor.nextElement()
-                }
-                try cursor.finish()
-                return samples
-            } catch {
-                return nil
-            }
+        return JSONCursor.document(bytes) { (cursor) throws(FastPathFallback) in
+            try cursor.rows { (cursor) throws(FastPathFallback) in try row(&cursor, venue: venue) }
         }
     }
 

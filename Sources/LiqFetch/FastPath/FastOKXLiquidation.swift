@@ -13,16 +13,8 @@ public enum FastOKXLiquidation {
     /// WebSocket pushes of the `liquidation-orders` channel (`arg.channel`), as the stream decoder routes by
     /// channel; otherwise REST answers are accepted too.
     public static func decode(_ bytes: [UInt8], pushOnly: Bool = false) -> [VenueLiquidation]? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var cursor = JSONCursor(bytes: buffer)
-            do throws(FastPathFallback) {
-                cursor.skipWhitespace()
-                let events = try envelope(&cursor, pushOnly: pushOnly)
-                try cursor.finish()
-                return events
-            } catch {
-                return nil
-            }
+        JSONCursor.document(bytes) { (cursor) throws(FastPathFallback) in
+            try envelope(&cursor, pushOnly: pushOnly)
         }
     }
 

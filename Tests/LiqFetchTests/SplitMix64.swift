@@ -1,6 +1,6 @@
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny deterministic generator, so jittered backoffs repeat exactly
-/// from a seed.
-struct SeededGenerator: RandomNumberGenerator {
+/// A seeded generator (Steele, Lea & Flood's SplitMix64), so randomised tests (mutations, jittered backoff) replay
+/// the same cases on every run and a failure can be reproduced from its seed.
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) {
