@@ -53,8 +53,9 @@ extension IngestRun {
                 if let fast = runtime.adapter.fastDecodeFeed(response.body, for: current) {
                     records = fast
                 } else {
-                    document = try JSONNode.parse(response.body, origin: response.url)
-                    records = try runtime.adapter.decodeFeed(document!, for: current)
+                    let parsed = try JSONNode.parse(response.body, origin: response.url)
+                    document = parsed
+                    records = try runtime.adapter.decodeFeed(parsed, for: current)
                 }
                 try emit(.records(venueIndex: venueIndex, origin: response.url, records))
                 guard pages < max(1, runtime.spec.maxPages) else { break }
