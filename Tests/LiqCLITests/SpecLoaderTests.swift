@@ -43,7 +43,7 @@ import Testing
     @Test(arguments: [
         (
             #"{"name":"x","venues":[],"extra":1}"#,
-            "Pipelines/t.json: extra: expected one of the keys description, http, name, outputs, venues, found unknown key \"extra\""
+            "Pipelines/t.json: extra: expected one of the keys description, heatmap, http, name, outputs, venues, found unknown key \"extra\""
         ),
         (#"{"venues":[]}"#, "Pipelines/t.json: name: expected a value, found nothing"),
         (#"{"name":"x","venues":[]}"#, "Pipelines/t.json: venues: expected at least one venue, found array of 0"),
@@ -128,6 +128,40 @@ extension SpecLoaderTests {
             #expect(url.hasPrefix("https://"))
             #expect(venue.feeds == Set(Feed.allCases))
             #expect(venue.requestBudget != nil, "\(venue.venue) has no request budget")
+        }
+    }
+}
+
+extension SpecLoaderTests {
+    @Test func heatmapSectionWithDefaultsAndOverrides() throws {
+        let defaults = try parse(#"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}]}"#)
+        #expect(defaults.heatmap.bucket.milliseconds == 300_000)
+        #expect(defaults.heatmap.width(for: "BTC") == .relativeBasisPoints(10))
+        let spec = try parse(
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}],"heatmap":{"bucket":"1m","bandWidthBps":25,"bandWidthUSD":{"btc":100}}}"#
+        )
+        #expect(spec.heatmap.bucket.milliseconds == 60_000)
+        #expect(spec.heatmap.width(for: "BTC") == .absoluteUSD(100))
+        #expect(spec.heatmap.width(for: "ETH") == .relativeBasisPoints(25))
+    }
+
+    @Test(arguments: [
+        (#"{"bucket":"7x"}"#, "heatmap.bucket: expected a bucket size such as 1m, 5m, 1h or 1d, found string \"7x\""),
+        (#"{"bandWidthBps":0}"#, "heatmap.bandWidthBps: expected a number above 0 and at most 10000.0, found number 0"),
+        (
+            #"{"bandWidthUSD":{"BTC":-1}}"#,
+            "heatmap.bandWidthUSD.BTC: expected a number above 0 and at most 1000000000.0, found number -1"
+        ),
+        (
+            #"{"bands":1}"#,
+            "heatmap.bands: expected one of the keys bandWidthBps, bandWidthUSD, bucket, found unknown key \"bands\""
+        ),
+    ])
+    func heatmapSectionErrors(section: String, message: String) {
+        #expect {
+            _ = try parse(#"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}],"heatmap":"# + section + "}")
+        } throws: { error in
+            "\(error)" == "Pipelines/t.json: " + message
         }
     }
 }

@@ -7,4 +7,5 @@ public struct PipelineSpec: Sendable, Equatable {
     /// Output directory, relative to the working directory unless absolute.
     public var outputDirectory: String
     public var http: HTTPSettings
+    public var heatmap: HeatmapSpec
 }

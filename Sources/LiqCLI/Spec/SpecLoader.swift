@@ -21,7 +21,7 @@ public enum SpecLoader {
 
     public static func parse(_ bytes: [UInt8], path: String) throws(JSONError) -> PipelineSpec {
         let root = try JSONNode.parse(bytes, origin: path)
-        try root.requireOnlyKeys(["name", "description", "venues", "outputs", "http"])
+        try root.requireOnlyKeys(["name", "description", "venues", "outputs", "http", "heatmap"])
         let name = try nonEmptyString(root.member("name"))
         _ = try root.optionalMember("description").map { (node) throws(JSONError) in try node.string() }
         let baseDirectory = directory(of: path)
@@ -71,7 +71,9 @@ public enum SpecLoader {
                 http.maxBodyBytes = Int(bytes)
             }
         }
-        return PipelineSpec(name: name, path: path, venues: venues, outputDirectory: outputDirectory, http: http)
+        let heatmap = try root.optionalMember("heatmap").map(heatmapSpec) ?? HeatmapSpec()
+        return PipelineSpec(
+            name: name, path: path, venues: venues, outputDirectory: outputDirectory, http: http, heatmap: heatmap)
     }
 
     static func venueSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> VenueSpec {
@@ -162,6 +164,26 @@ public enum SpecLoader {
             venue: venue, symbols: symbols, feeds: feeds, source: source, captures: captures,
             openInterestPeriod: period, priceBarInterval: barInterval, maxPages: maxPages, requestBudget: budget,
             fixtureTimeMs: fixtureTime)
+    }
+
+    static func heatmapSpec(_ node: JSONNode) throws(JSONError) -> HeatmapSpec {
+        try node.requireOnlyKeys(["bucket", "bandWidthBps", "bandWidthUSD"])
+        var heatmap = HeatmapSpec()
+        if let bucketNode = try node.optionalMember("bucket") {
+            guard let bucket = BucketSize(try bucketNode.string()) else {
+                throw bucketNode.error(expected: "a bucket size such as 1m, 5m, 1h or 1d")
+            }
+            heatmap.bucket = bucket
+        }
+        if let bpsNode = try node.optionalMember("bandWidthBps") {
+            heatmap.bandWidthBps = try positiveNumber(bpsNode, atMost: 10_000)
+        }
+        if let widthsNode = try node.optionalMember("bandWidthUSD") {
+            for (asset, widthNode) in try widthsNode.members() {
+                heatmap.bandWidthUSD[asset.uppercased()] = try positiveNumber(widthNode, atMost: 1e9)
+            }
+        }
+        return heatmap
     }
 
     static func nonEmptyString(_ node: JSONNode) throws(JSONError) -> String {

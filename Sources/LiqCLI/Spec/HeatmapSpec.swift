@@ -1,0 +1,17 @@
+public import LiqCore
+
+/// How a run draws its heatmaps: the time bucket and the price band width, relative by default so that BTC at
+/// 120,000 and ETH at 4,000 get the same resolution from one spec, with absolute USD widths per asset where a
+/// user wants round bands.
+public struct HeatmapSpec: Sendable, Equatable {
+    public var bucket = BucketSize("5m")!
+    /// Band width in basis points of the asset's reference price (its latest price in the run).
+    public var bandWidthBps = 10.0
+    /// Absolute band widths in USD for some base assets (`{"BTC": 100}`), overriding `bandWidthBps` for them.
+    public var bandWidthUSD: [String: Double] = [:]
+
+    /// The width for `baseAsset`.
+    public func width(for baseAsset: String) -> BandWidth {
+        bandWidthUSD[baseAsset].map(BandWidth.absoluteUSD) ?? .relativeBasisPoints(bandWidthBps)
+    }
+}
