@@ -8,13 +8,16 @@ import Testing
         let bytes = try HeatmapPlotlyJSON.encode(try HeatmapSamples.heatmap())
         let root = try JSONNode.parse(bytes, origin: "heatmap_plotly.json")
         try root.requireOnlyKeys([
-            "schemaVersion", "base", "bucketMs", "bandWidthUSD", "lowerBound", "orientation", "x", "y", "yEdges", "z",
+            "schemaVersion", "base", "bucketMs", "bandWidthUSD", "lowerBound", "orientation", "x", "xEdges", "y",
+            "yEdges", "z",
             "zLong", "zShort", "tradingView",
         ])
         #expect(try root.member("bucketMs").int64() == 60_000)
         #expect(try root.member("bandWidthUSD").decimal() == 100)
         #expect(try root.member("lowerBound").bool())
         #expect(try HeatmapSamples.numbers(root.member("x")) == [60_000, 120_000])
+        // Edges: the two bucket starts and the end of the last, 120,000 + 60,000 = 180,000.
+        #expect(try HeatmapSamples.numbers(root.member("xEdges")) == [60_000, 120_000, 180_000])
         // Mids of [64,000, 64,100) and [64,100, 64,200); edges one more than the mids.
         #expect(try HeatmapSamples.numbers(root.member("y")) == [64_050, 64_150])
         #expect(try HeatmapSamples.numbers(root.member("yEdges")) == [64_000, 64_100, 64_200])

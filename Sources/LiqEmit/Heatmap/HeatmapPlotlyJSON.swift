@@ -5,9 +5,10 @@ import LiqCore
 ///
 /// - Plotly (`go.Heatmap(x=…, y=…, z=…)`): `x` = bucket starts (UTC epoch ms), `y` = band mid prices (USD), `z` =
 ///   long + short USD with ONE ROW PER BAND and one column per bucket (`z[i][j]` is band `y[i]` at time `x[j]`),
-///   which is Plotly's orientation (z rows follow y). `zLong`/`zShort` are the same matrices per side; `yEdges`
-///   (one more than `y`) draws bands exactly when passed as `y` instead of the mids. Dense over the observed range,
-///   empty cells 0.
+///   which is Plotly's orientation (z rows follow y). `zLong`/`zShort` are the same matrices per side. Plotly
+///   reads M coordinates as cell centres and M + 1 as edges: pass `xEdges` (bucket starts plus the last bucket's
+///   end) and `yEdges` (band edges) instead of `x`/`y` to draw every cell exactly on its bucket and band. Dense
+///   over the observed range, empty cells 0.
 /// - TradingView Lightweight Charts heatmap-series plugin: `tradingView` is the `series.setData` array,
 ///   `[{time, cells: [{low, high, amount}]}]` with `time` in UTC seconds, only buckets and cells with events.
 ///
@@ -49,6 +50,12 @@ public enum HeatmapPlotlyJSON {
             member("lowerBound", .bool(heatmap.isLowerBound)),
             member("orientation", .string("z[band][bucket]: rows follow y, columns follow x")),
             member("x", .array(matrix.bucketStartsMs.map { .number(String($0)) })),
+            member(
+                "xEdges",
+                .array(
+                    (matrix.bucketStartsMs
+                        + matrix.bucketStartsMs.suffix(1).map { $0 + heatmap.grid.bucket.milliseconds })
+                        .map { .number(String($0)) })),
             member("y", .array(matrix.bands.map { usd((bands.lowerEdge(of: $0) + bands.upperEdge(of: $0)) / 2) })),
             member(
                 "yEdges",
