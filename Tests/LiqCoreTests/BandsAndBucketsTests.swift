@@ -38,3 +38,23 @@ import Testing
         #expect(BandWidth.absoluteUSD(100).widthUSD(referencePrice: 60_000) == 100)
     }
 }
+
+extension BandsAndBucketsTests {
+    @Test func fractionalWidthsPutEdgePricesInTheBandTheyOpen() throws {
+        // Width 0.1: floor(152222.4 / 0.1) = 1522223 whose upper edge 1522224 × 0.1 = 152222.4, so the plain floor
+        // puts an edge price below its band. Every price must lie in [lower, upper) of the band it is given.
+        for width in [0.1, 0.3, 0.7, 1.1, 2.5e-5, 12.34] {
+            let bands = try #require(PriceBands(widthUSD: width))
+            for k in stride(from: Int64(1), to: 2_000_000, by: 7919) {
+                for price in [bands.lowerEdge(of: k), bands.lowerEdge(of: k).nextUp, bands.lowerEdge(of: k).nextDown] {
+                    let band = bands.band(of: price)
+                    #expect(
+                        bands.lowerEdge(of: band) <= price && price < bands.upperEdge(of: band),
+                        "width \(width) price \(price)")
+                }
+                #expect(bands.band(of: bands.lowerEdge(of: k)) == k)
+            }
+        }
+        #expect(PriceBands(widthUSD: 0.1)?.band(of: 152222.4) == 1_522_224)
+    }
+}

@@ -11,8 +11,17 @@ public struct PriceBands: Sendable, Equatable, Hashable {
         self.widthUSD = widthUSD
     }
 
+    /// The band whose edges hold `price` (lower inclusive, upper exclusive). `floor(price / width)` alone can be
+    /// off by one against the edges `k · width` for a fractional width (0.1 puts 152,222.4 below its own lower
+    /// edge), so the index is checked against the edges every output prints and nudged when they disagree.
     public func band(of price: Double) -> Int64 {
-        Int64((price / widthUSD).rounded(.down))
+        var index = Int64((price / widthUSD).rounded(.down))
+        if price < lowerEdge(of: index) {
+            index -= 1
+        } else if price >= upperEdge(of: index) {
+            index += 1
+        }
+        return index
     }
 
     /// Lower edge (inclusive) of band `index`, USD.
