@@ -14,10 +14,11 @@ import Testing
     }
 
     @Test func spearmanGivesTiesTheirMeanRank() throws {
-        // y ranks (1.5, 1.5, 3), x ranks (1, 2, 3); deviations x (−1, 0, 1), y (−0.5, −0.5, 1):
-        // cov 0.5 + 0 + 1 = 1.5, var x 2, var y 0.25 + 0.25 + 1 = 1.5 → 1.5/√3 = 0.8660254…
-        let rho = try #require(EstimatedLevelsValidation.spearman([1, 2, 3], [1, 1, 2]))
-        #expect(abs(rho - 1.5 / 3.0.squareRoot()) < 1e-12)
+        // y ranks (1, 2.5, 2.5, 4), x ranks (1, 2, 3, 4), both means 2.5; deviations x (−1.5, −0.5, 0.5, 1.5),
+        // y (−1.5, 0, 0, 1.5): cov 2.25 + 2.25 = 4.5, var x 5, var y 4.5 → 4.5/√22.5 = 0.9486833…
+        // (Ranking the tie 2, 2 instead would give 4.5/√23.75 = 0.9234.)
+        let rho = try #require(EstimatedLevelsValidation.spearman([1, 2, 3, 4], [1, 2, 2, 3]))
+        #expect(abs(rho - 4.5 / 22.5.squareRoot()) < 1e-12)
         #expect(EstimatedLevelsValidation.spearman([1, 2], [3, 3]) == nil)
         #expect(EstimatedLevelsValidation.spearman([1], [2]) == nil)
     }

@@ -89,7 +89,7 @@ public struct EstimatedLevelsValidation: Sendable, Equatable {
         while start < order.count {
             var end = start
             while end + 1 < order.count, values[order[end + 1]] == values[order[start]] { end += 1 }
-            let rank = Double(start) + 1
+            let rank = Double(start + end) / 2 + 1
             for position in start...end { result[order[position]] = rank }
             start = end + 1
         }

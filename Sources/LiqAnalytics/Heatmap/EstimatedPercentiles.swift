@@ -20,7 +20,7 @@ public struct EstimatedPercentiles: Sendable, Equatable {
             let position = Double(sorted.count - 1) * probability
             let lower = Int(position.rounded(.down))
             guard lower + 1 < sorted.count else { return sorted[lower] }
-            return sorted[lower] + 0 * (sorted[lower + 1] - sorted[lower])
+            return sorted[lower] + (position - Double(lower)) * (sorted[lower + 1] - sorted[lower])
         }
         self.init(p10: at(0.1), p50: at(0.5), p90: at(0.9))
     }
