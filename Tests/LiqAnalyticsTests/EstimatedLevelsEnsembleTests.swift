@@ -15,11 +15,14 @@ import Testing
 
     @Test func threeMembersGiveASpreadPerCell() throws {
         func tenX(_ weight: Double) -> EstimatedLevelsModel {
-            EstimatedLevelsModel(tiers: [EstimatedLevelsModel.Tier(leverage: 10, weight: weight, halfLifeMs: .infinity)])
+            EstimatedLevelsModel(tiers: [EstimatedLevelsModel.Tier(leverage: 10, weight: weight, halfLifeMs: .infinity)]
+            )
         }
         let ensemble = EstimatedLevelsEnsemble(
             central: tenX(1),
-            members: [.init(name: "a", model: tenX(1)), .init(name: "b", model: tenX(0.5)), .init(name: "c", model: tenX(2))])
+            members: [
+                .init(name: "a", model: tenX(1)), .init(name: "b", model: tenX(0.5)), .init(name: "c", model: tenX(2)),
+            ])
         let result = try ensemble.run(
             [
                 EstimatedVenueSeries(

@@ -118,7 +118,9 @@ import Testing
 
     @Test func takerBuyShareSplitsNewPositions() throws {
         // Bar 1 traded 10 BTC of which 7 taker buys: 70% of the $20,000 seeds longs.
-        let bars = [Self.flat(0, 20_000), Self.bar(1, high: 20_000, low: 20_000, close: 20_000, volume: 10, takerBuy: 7)]
+        let bars = [
+            Self.flat(0, 20_000), Self.bar(1, high: 20_000, low: 20_000, close: 20_000, volume: 10, takerBuy: 7),
+        ]
         let heatmap = try Self.tenX().run(
             [EstimatedVenueSeries(venue: .bybit, bars: bars, openInterest: Self.seededOI)], grid: Self.grid)
         // Long $20,000 × 0.7 = $14,000 at 18,100; short $6,000 at 21,900.
@@ -146,8 +148,11 @@ import Testing
         // OKX (mmr 0.4%) has bars 0–2; Bybit only 0–1. Same seeding: OKX 10x long 20,000·0.904 = 18,080 (band 18),
         // short 20,000·1.096 = 21,920 (band 21).
         let okx = EstimatedVenueSeries(
-            venue: .okx, bars: [Self.flat(0, 20_000, venue: .okx), Self.flat(1, 20_000, venue: .okx),
-                Self.flat(2, 20_100, venue: .okx)],
+            venue: .okx,
+            bars: [
+                Self.flat(0, 20_000, venue: .okx), Self.flat(1, 20_000, venue: .okx),
+                Self.flat(2, 20_100, venue: .okx),
+            ],
             openInterest: [Self.oi(1, 1, venue: .okx), Self.oi(2, 2, venue: .okx)])
         let heatmap = try Self.tenX().run([okx, bybit], grid: Self.grid)
         Self.expectLevels(heatmap, minute: 1, [18: (20_000, 0), 21: (0, 20_000)])

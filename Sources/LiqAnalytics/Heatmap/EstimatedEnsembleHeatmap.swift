@@ -35,7 +35,9 @@ public struct EstimatedEnsembleHeatmap: Sendable, Equatable {
         }
         for lookup in lookups { cells.formUnion(lookup.keys) }
         for column in central.columns {
-            for level in column.levels { cells.insert(HeatmapCell(bucketStartMs: column.bucketStartMs, band: level.band)) }
+            for level in column.levels {
+                cells.insert(HeatmapCell(bucketStartMs: column.bucketStartMs, band: level.band))
+            }
         }
         var spread: [HeatmapCell: Spread] = [:]
         for cell in cells {
@@ -50,6 +52,8 @@ public struct EstimatedEnsembleHeatmap: Sendable, Equatable {
     /// The latest bucket's percentiles per band, ascending by band (the liquidation map's uncertainty).
     public var latestSpread: [(band: Int64, spread: Spread)] {
         guard let bucket = central.columns.last?.bucketStartMs else { return [] }
-        return spread.filter { $0.key.bucketStartMs == bucket }.sorted { $0.key < $1.key }.map { ($0.key.band, $0.value) }
+        return spread.filter { $0.key.bucketStartMs == bucket }.sorted { $0.key < $1.key }.map {
+            ($0.key.band, $0.value)
+        }
     }
 }
