@@ -58,8 +58,8 @@ struct EstimatedLevelBook {
     /// band and USD.
     mutating func clear(low: Double, high: Double, _ report: (PositionSide, Double, Int64, Double) -> Void) {
         for tier in long.indices {
-            Self.pop(&long[tier], while: { $0 >= low }) { report(.long, $0, $1, $2) }
-            Self.pop(&short[tier], while: { $0 <= high }) { report(.short, $0, $1, $2) }
+            Self.pop(&long[tier], side: .long, isHit: { $0 >= low }, report: report)
+            Self.pop(&short[tier], side: .short, isHit: { $0 <= high }, report: report)
         }
     }
 
@@ -125,11 +125,12 @@ struct EstimatedLevelBook {
     }
 
     private static func pop(
-        _ stack: inout Stack, while isHit: (Double) -> Bool, _ report: (Double, Int64, Double) -> Void
+        _ stack: inout Stack, side: PositionSide, isHit: (Double) -> Bool,
+        report: (PositionSide, Double, Int64, Double) -> Void
     ) {
         while let last = stack.levels.last, isHit(last.price) {
             stack.levels.removeLast()
-            report(last.price, last.band, last.stored * stack.scale)
+            report(side, last.price, last.band, last.stored * stack.scale)
             let count = stack.bandCount[last.band, default: 1] - 1
             if count == 0 {
                 // Removed outright so the band reads exactly 0, not floating-point residue.
