@@ -40,13 +40,16 @@ public struct EstimatedLevelsEnsemble: Sendable, Equatable {
             ])
     }
 
-    /// The central heatmap and every member's, with percentiles per cell.
+    /// The central heatmap and every member's, with percentiles per cell. A member equal to the central model is
+    /// not run twice (the published mixes include it).
     public func run(_ series: [EstimatedVenueSeries], grid: HeatmapGrid) throws(LiquidationPriceError)
         -> EstimatedEnsembleHeatmap
     {
+        let centralRun = try central.run(series, grid: grid)
         var runs: [EstimatedHeatmap] = []
-        for member in members { runs.append(try member.model.run(series, grid: grid)) }
-        return EstimatedEnsembleHeatmap(
-            central: try central.run(series, grid: grid), memberNames: members.map(\.name), members: runs)
+        for member in members {
+            runs.append(member.model == central ? centralRun : try member.model.run(series, grid: grid))
+        }
+        return EstimatedEnsembleHeatmap(central: centralRun, memberNames: members.map(\.name), members: runs)
     }
 }

@@ -104,14 +104,18 @@ public struct EstimatedLevelsModel: Sendable, Equatable {
         maintenanceMarginRates[venue] ?? defaultMaintenanceMarginRate
     }
 
-    /// Runs the model on every venue of one asset and sums them per (bucket, band). A venue without a bar in a
+    /// Runs the model on every series of one asset (one per venue and instrument) and sums them per (bucket, band). A venue without a bar in a
     /// bucket contributes its latest earlier snapshot (its positions are still open). Throws when a level has no
     /// liquidation price (a tier whose `1/L` does not exceed the venue's rate, or a non-positive price).
     public func run(_ series: [EstimatedVenueSeries], grid: HeatmapGrid) throws(LiquidationPriceError)
         -> EstimatedHeatmap
     {
         var runs: [EstimatedVenueRun] = []
-        for venue in series.sorted(by: { $0.venue.rawValue < $1.venue.rawValue }) {
+        // A fixed order (venue, then instrument) so per-band sums add up in the same order in every run.
+        let ordered = series.sorted {
+            ($0.venue.rawValue, $0.bars.first?.symbol ?? "") < ($1.venue.rawValue, $1.bars.first?.symbol ?? "")
+        }
+        for venue in ordered {
             runs.append(try run(venue, grid: grid))
         }
         return EstimatedHeatmap(grid: grid, venueRuns: runs)

@@ -1,6 +1,7 @@
 public import LiqCore
 
-/// One venue's input to the estimated levels of one asset: its OHLC bars and open-interest samples.
+/// One venue instrument's input to the estimated levels of one asset: its OHLC bars and open-interest samples
+/// (a venue with two instruments of the asset, e.g. USDT and USDC perpetuals, gives two series).
 ///
 /// Mark-price bars are the better choice for clearing (venues liquidate on the mark price, analytics-anchors §6.4),
 /// but they carry no volume, so the long/short split falls back to ½/½; trade bars give the taker-buy share.
