@@ -33,7 +33,9 @@ import Testing
         let first = try run(spec: ProjectPaths.demoSpec, label: "demo1")
         #expect(first.code == 0, "\(first.err)")
         let second = try run(spec: ProjectPaths.demoSpec, label: "demo2")
-        for name in ["liquidations.csv", "open_interest.csv", "funding.csv", "snapshot.json"] {
+        let names = try Self.outputFiles(first.directory)
+        #expect(names == (try Self.outputFiles(second.directory)))
+        for name in names {
             #expect(try first.file(name) == second.file(name), "\(name) differs between runs")
         }
         let header = try first.text("liquidations.csv").split(separator: "\n").first
@@ -42,6 +44,52 @@ import Testing
                 == "timestamp_ms,venue,symbol,base,side,price,price_kind,quantity_base,notional_usd,completeness,event_id"
         )
         #expect(first.out.contains("wrote \(first.directory)/liquidations.csv"))
+    }
+
+    /// Every file under `directory`, as relative paths, sorted.
+    static func outputFiles(_ directory: String) throws -> [String] {
+        (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
+            .filter { FileBytes.isRegularFile(directory + "/" + $0) }.sorted()
+    }
+
+    @Test func demoWritesEveryHeatmapAndTheyConserveTheLiquidations() throws {
+        let outcome = try run(spec: ProjectPaths.demoSpec, label: "heatmaps")
+        #expect(outcome.code == 0, "\(outcome.err)")
+        let perAsset = [
+            "heatmap_realized.csv", "heatmap_realized.json", "heatmap_wide.csv", "heatmap_plotly.json",
+            "heatmap_estimated.csv", "heatmap_estimated.json", "liquidation_map.csv", "heatmap_validation.json",
+        ]
+        for asset in ["BTC", "ETH"] {
+            for name in perAsset {
+                #expect(FileBytes.isRegularFile(outcome.directory + "/heatmaps/\(asset)/\(name)"), "\(asset)/\(name)")
+            }
+        }
+        // The primary asset (BTC) is also at the top level, byte for byte.
+        for name in perAsset {
+            #expect(try outcome.file(name) == outcome.file("heatmaps/BTC/" + name), "\(name)")
+        }
+        #expect(
+            try outcome.text("heatmap_estimated.csv").split(separator: "\n")[0]
+                == "bucket_start_ms,band_low,band_high,long_usd,short_usd,long_p10,long_p90,short_p10,short_p90")
+        #expect(
+            try outcome.text("liquidation_map.csv").split(separator: "\n")[0]
+                == "band_low,band_high,long_usd,short_usd,cum_long_usd,cum_short_usd")
+        // Conservation per asset: Σ long + short of the realised heatmap = Σ notional_usd of that asset's rows in
+        // liquidations.csv (both printed at 8 decimals; tolerance 1e-4 USD for the rounding of thousands of rows).
+        let liquidations = try outcome.text("liquidations.csv").split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",") }
+        var assetsTotal = 0.0
+        for asset in ["BTC", "ETH"] {
+            let expected = liquidations.filter { $0[3] == asset }.reduce(0.0) { $0 + Double($1[8])! }
+            let cells = try outcome.text("heatmaps/\(asset)/heatmap_realized.csv").split(separator: "\n").dropFirst()
+                .map { $0.split(separator: ",") }
+            let total = cells.reduce(0.0) { $0 + Double($1[3])! + Double($1[4])! }
+            #expect(abs(total - expected) < 1e-4, "\(asset): heatmap \(total) vs liquidations \(expected)")
+            #expect(cells.reduce(0) { $0 + Int($1[5])! } == liquidations.filter { $0[3] == asset }.count)
+            assetsTotal += total
+        }
+        let all = liquidations.reduce(0.0) { $0 + Double($1[8])! }
+        #expect(abs(assetsTotal - all) < 1e-4)
     }
 
     @Test func demoCountsEveryFixtureLiquidationOnceAndTotalsAddUp() throws {

@@ -43,7 +43,7 @@ enum RunCommand {
         // that read them.
         var written: [String] = []
         if report.exitCode != .failure {
-            for file in report.files() {
+            for file in try report.files() {
                 let path = outputDirectory + "/" + file.name
                 try AtomicFile.write(file.bytes, to: path)
                 written.append(path)

@@ -6,6 +6,7 @@ import LiqEmit
 /// feed, the exit code, and the encoded files.
 struct RunReport {
     var specName: String
+    var heatmapSpec: HeatmapSpec
     var liquidations: [LiquidationEvent]
     var openInterest: [OpenInterestSample]
     var funding: [FundingSample]
@@ -17,6 +18,7 @@ struct RunReport {
 
     init(spec: PipelineSpec, result: IngestRun.Result) {
         specName = spec.name
+        heatmapSpec = spec.heatmap
         let collected = result.collected
         liquidations = collected.liquidations.sorted(by: LiquidationTotals.canonicalOrder)
         duplicateLiquidations = collected.duplicateLiquidations
@@ -68,8 +70,14 @@ struct RunReport {
         return recordCount > 0 ? .partial : .failure
     }
 
-    /// Output file name → encoded bytes, in the order they are written.
-    func files() -> [(name: String, bytes: [UInt8])] {
+    /// The asset whose heatmaps are also written at the top of the output directory: BTC when the run has it,
+    /// else the first asset by name (every asset's are under `heatmaps/<ASSET>/`).
+    static func primaryAsset(_ assets: [String]) -> String? {
+        assets.contains("BTC") ? "BTC" : assets.sorted().first
+    }
+
+    /// Output file name (relative to the output directory) → encoded bytes, in the order they are written.
+    func files() throws -> [(name: String, bytes: [UInt8])] {
         let times =
             liquidations.map(\.timestampMs) + openInterest.map(\.timestampMs) + funding.map(\.timestampMs)
             + markPrices.map(\.timestampMs) + priceBars.map(\.bucketStartMs)
@@ -79,7 +87,7 @@ struct RunReport {
                 specName: specName, liquidations: LiquidationTotals(events: liquidations),
                 market: MarketSnapshot(openInterest: openInterest, funding: funding), coverage: coverage,
                 dataRangeMs: range))
-        return [
+        var files: [(name: String, bytes: [UInt8])] = [
             ("liquidations.csv", LiquidationsCSV.encode(liquidations)),
             ("open_interest.csv", OpenInterestCSV.encode(openInterest)),
             ("funding.csv", FundingCSV.encode(funding)),
@@ -87,5 +95,48 @@ struct RunReport {
             ("price_bars.csv", PriceBarsCSV.encode(priceBars)),
             ("snapshot.json", snapshot),
         ]
+        let heatmaps = try AssetHeatmaps.build(
+            liquidations: liquidations, bars: priceBars, openInterest: openInterest, spec: heatmapSpec)
+        let primary = Self.primaryAsset(Array(heatmaps.keys))
+        for asset in heatmaps.keys.sorted() {
+            let assetFiles = try Self.heatmapFiles(heatmaps[asset]!, spec: heatmapSpec)
+            files += assetFiles.map { ("heatmaps/\(asset)/\($0.name)", $0.bytes) }
+            if asset == primary { files += assetFiles }
+        }
+        return files
+    }
+
+    /// The heatmap files of one asset: realised (CSV, JSON, Grafana wide CSV, Plotly/TradingView JSON) and, when
+    /// the run had price bars, the estimated levels, the liquidation map and the validation.
+    static func heatmapFiles(_ heatmaps: AssetHeatmaps, spec: HeatmapSpec) throws -> [(name: String, bytes: [UInt8])] {
+        let asset = heatmaps.grid.baseAsset
+        var files: [(name: String, bytes: [UInt8])] = [
+            (HeatmapRealizedCSV.fileName, HeatmapRealizedCSV.encode(heatmaps.realized)),
+            (
+                HeatmapRealizedJSON.fileName,
+                HeatmapRealizedJSON.encode(
+                    heatmaps.realized, bandWidth: spec.width(for: asset), referencePrice: heatmaps.referencePrice)
+            ),
+            (HeatmapWideCSV.fileName, try HeatmapWideCSV.encode(heatmaps.realized)),
+            (HeatmapPlotlyJSON.fileName, try HeatmapPlotlyJSON.encode(heatmaps.realized)),
+        ]
+        if let estimated = heatmaps.estimated {
+            files += [
+                (EstimatedHeatmapCSV.fileName, EstimatedHeatmapCSV.encode(estimated)),
+                (
+                    EstimatedHeatmapJSON.fileName,
+                    EstimatedHeatmapJSON.encode(estimated, ensemble: .publishedMixes(base: spec.model))
+                ),
+                (
+                    EstimatedLiquidationMapCSV.fileName,
+                    EstimatedLiquidationMapCSV.encode(estimated.central.liquidationMap)
+                ),
+            ]
+        }
+        if let validation = heatmaps.validation {
+            files.append(
+                (EstimatedValidationJSON.fileName, EstimatedValidationJSON.encode(validation, grid: heatmaps.grid)))
+        }
+        return files
     }
 }

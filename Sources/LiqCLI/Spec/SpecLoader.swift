@@ -1,3 +1,4 @@
+import LiqAnalytics
 public import LiqCore
 import LiqFetch
 
@@ -167,7 +168,10 @@ public enum SpecLoader {
     }
 
     static func heatmapSpec(_ node: JSONNode) throws(JSONError) -> HeatmapSpec {
-        try node.requireOnlyKeys(["bucket", "bandWidthBps", "bandWidthUSD"])
+        try node.requireOnlyKeys([
+            "bucket", "bandWidthBps", "bandWidthUSD", "leverageTiers", "maintenanceMarginRates",
+            "calibrateToOpenInterest",
+        ])
         var heatmap = HeatmapSpec()
         if let bucketNode = try node.optionalMember("bucket") {
             guard let bucket = BucketSize(try bucketNode.string()) else {
@@ -182,6 +186,36 @@ public enum SpecLoader {
             for (asset, widthNode) in try widthsNode.members() {
                 heatmap.bandWidthUSD[asset.uppercased()] = try positiveNumber(widthNode, atMost: 1e9)
             }
+        }
+        if let tiersNode = try node.optionalMember("leverageTiers") {
+            var tiers: [EstimatedLevelsModel.Tier] = []
+            for tierNode in try tiersNode.elements() {
+                try tierNode.requireOnlyKeys(["leverage", "weight", "halfLifeHours"])
+                let leverage = try positiveNumber(tierNode.member("leverage"), atMost: 1000)
+                let weight = try positiveNumber(tierNode.member("weight"), atMost: 1)
+                if let halfLifeNode = try tierNode.optionalMember("halfLifeHours") {
+                    let hours = try positiveNumber(halfLifeNode, atMost: 24 * 3650)
+                    tiers.append(.init(leverage: leverage, weight: weight, halfLifeMs: hours * 3_600_000))
+                } else {
+                    tiers.append(.init(leverage: leverage, weight: weight))
+                }
+            }
+            let total = tiers.reduce(0) { $0 + $1.weight }
+            guard !tiers.isEmpty, abs(total - 1) < 1e-9 else {
+                throw tiersNode.error(expected: "tiers whose weights add up to 1")
+            }
+            heatmap.model.tiers = tiers
+        }
+        if let ratesNode = try node.optionalMember("maintenanceMarginRates") {
+            for (name, rateNode) in try ratesNode.members() {
+                guard let venue = Venue(rawValue: name) else {
+                    throw rateNode.error(expected: "a rate keyed by a venue id (\(name) is not one)")
+                }
+                heatmap.model.maintenanceMarginRates[venue] = try positiveNumber(rateNode, atMost: 0.5)
+            }
+        }
+        if let calibrateNode = try node.optionalMember("calibrateToOpenInterest") {
+            heatmap.model.calibratesToOpenInterest = try calibrateNode.bool()
         }
         return heatmap
     }
