@@ -14,17 +14,17 @@ public struct HeatmapImageInput: Sendable, Equatable {
     }
 
     /// The heading, e.g. `BTC liquidations 2025-10-10`.
-    public var title: String
+    public let title: String
     /// Start of each time bucket (columns), epoch milliseconds, ascending.
-    public var timesMs: [Int64]
+    public let timesMs: [Int64]
     /// Length of every bucket in milliseconds.
-    public var bucketMs: Int64
+    public let bucketMs: Int64
     /// Price band edges in USD, ascending: band `i` is `bandEdges[i] ..< bandEdges[i + 1]`.
-    public var bandEdges: [Double]
+    public let bandEdges: [Double]
     /// USD per cell: `valuesUSD[band][column]`; 0 marks an empty cell.
-    public var valuesUSD: [[Double]]
+    public let valuesUSD: [[Double]]
     /// The price over time, drawn over the cells; may be empty.
-    public var pricePath: [PricePoint]
+    public let pricePath: [PricePoint]
 
     /// Checks the shape: at least one column and band, `bandEdges.count == valuesUSD.count + 1`, every row as long
     /// as `timesMs`, edges strictly ascending, values finite and not negative.
