@@ -34,14 +34,14 @@ enum SampleHeatmap {
             let minute = Double(column) + 0.5
             let center = price(atMinute: minute)
             let cascade = minute >= 50 && minute < 75
-            let events = cascade ? 60 : 6
+            let events = cascade ? 80 : 10
             for _ in 0..<events {
                 // Liquidations fill near the price; during the cascade they spread over the minute's range.
-                let spread = cascade ? 900.0 : 250.0
+                let spread = cascade ? 1_500.0 : 350.0
                 let fill = center + (random() + random() + random() - 1.5) * spread
                 let band = Int(((fill - bandLow) / bandWidth).rounded(.down))
                 guard band >= 0 && band < bands else { continue }
-                let size = cascade ? pow(10, 5 + 2.2 * random()) : pow(10, 3 + 1.8 * random())
+                let size = cascade ? pow(10, 4.5 + 2.5 * random()) : pow(10, 3 + 2.2 * random())
                 values[band][column] += size
             }
         }
