@@ -120,6 +120,9 @@ import Testing
         let ticks = HeatmapLayout.priceTickValues(low: 0.5, high: 0.62, pixels: 200)
         // 0.12 / 5 = 0.024 → step 0.05 → 0.5, 0.55, 0.6.
         #expect(ticks.map(\.label) == ["0.5", "0.55", "0.6"])
+        // 3 × 0.1 is 0.30000000000000004 in binary: the top edge still gets its tick.
+        #expect(
+            HeatmapLayout.priceTickValues(low: 0, high: 0.3, pixels: 120).map(\.label) == ["0", "0.1", "0.2", "0.3"])
     }
 
     @Test func fontDrawsLowerCaseAsCapitalsAndUnknownAsQuestionMark() {

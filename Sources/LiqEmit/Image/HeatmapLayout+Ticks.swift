@@ -52,8 +52,10 @@ extension HeatmapLayout {
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
         let decimals = max(0, Int(-(log10(step)).rounded(.down)))
         var values: [(Double, String)] = []
-        var index = (low / step).rounded(.up)
-        while index * step <= high {
+        // A millionth of a step of slack: 3 × 0.1 is 0.30000000000000004 and must still count as 0.3.
+        let slack = step * 1e-6
+        var index = ((low - slack) / step).rounded(.up)
+        while index * step <= high + slack {
             let value = index * step
             values.append((value, groupedThousands(NumberFormat.plain(value, fractionDigits: decimals))))
             index += 1
