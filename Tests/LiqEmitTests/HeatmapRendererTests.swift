@@ -113,16 +113,16 @@ import Testing
         #expect(HeatmapLayout.usdPowerLabel(exponent) == label)
     }
 
-    @Test func priceLabelsGroupThousandsAndKeepNeededDecimals() {
+    @Test func priceLabelsGroupThousandsAndShareTheirDecimals() {
         #expect(HeatmapLayout.groupedThousands("126000.5") == "126,000.5")
         #expect(HeatmapLayout.groupedThousands("-1234567") == "-1,234,567")
         #expect(HeatmapLayout.groupedThousands("999") == "999")
         let ticks = HeatmapLayout.priceTickValues(low: 0.5, high: 0.62, pixels: 200)
         // 0.12 / 5 = 0.024 → step 0.05 → 0.5, 0.55, 0.6.
-        #expect(ticks.map(\.label) == ["0.5", "0.55", "0.6"])
+        #expect(ticks.map(\.label) == ["0.50", "0.55", "0.60"])
         // 3 × 0.1 is 0.30000000000000004 in binary: the top edge still gets its tick.
         #expect(
-            HeatmapLayout.priceTickValues(low: 0, high: 0.3, pixels: 120).map(\.label) == ["0", "0.1", "0.2", "0.3"])
+            HeatmapLayout.priceTickValues(low: 0, high: 0.3, pixels: 120).map(\.label) == ["0.0", "0.1", "0.2", "0.3"])
     }
 
     @Test func fontDrawsLowerCaseAsCapitalsAndUnknownAsQuestionMark() {

@@ -57,10 +57,18 @@ extension HeatmapLayout {
         var index = ((low - slack) / step).rounded(.up)
         while index * step <= high + slack {
             let value = index * step
-            values.append((value, groupedThousands(NumberFormat.plain(value, fractionDigits: decimals))))
+            values.append((value, groupedThousands(fixedDecimals(value, decimals))))
             index += 1
         }
         return values
+    }
+
+    /// `value` with exactly `decimals` fraction digits, so the labels of one axis line up: 0.5 → `0.50`.
+    static func fixedDecimals(_ value: Double, _ decimals: Int) -> String {
+        let text = NumberFormat.plain(value, fractionDigits: decimals)
+        guard decimals > 0 else { return text }
+        let present = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        return text + (present == 0 ? "." : "") + String(repeating: "0", count: decimals - present)
     }
 
     /// `126000.5` → `126,000.5`.
