@@ -69,6 +69,21 @@ import Testing
         #expect(inside >= (layout.plotRight - layout.plotLeft) * 3 / 4)
     }
 
+    @Test func emptyGridDrawsAnEmptyPlotWithADefaultScale() {
+        let input = HeatmapImageInput(
+            title: "quiet", timesMs: [Self.startMs], bucketMs: 60_000, bandEdges: [10, 20], valuesUSD: [[0]],
+            pricePath: [])
+        let image = HeatmapRenderer(width: 480, height: 320).render(input)
+        let layout = HeatmapLayout(input: input, width: 480, height: 320)
+        for y in layout.plotTop..<layout.plotBottom {
+            for x in layout.plotLeft..<layout.plotRight {
+                if image.pixel(x: x, y: y) != HeatmapRenderer.emptyCell { Issue.record("pixel \(x),\(y)") }
+            }
+        }
+        // No values: the bar shows $100–$1K rather than dividing by a zero-width range.
+        #expect(layout.colourTicks.map(\.label) == ["$100", "$1K"])
+    }
+
     @Test func sameInputSamePixelsAndBytes() throws {
         // A smaller picture keeps the debug-build test fast; the code path is the same.
         let renderer = HeatmapRenderer(width: 600, height: 400)

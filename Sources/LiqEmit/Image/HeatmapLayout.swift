@@ -1,5 +1,3 @@
-import LiqCore
-
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
@@ -55,9 +53,9 @@ struct HeatmapLayout {
         plotTop = 56
         plotBottom = height - 92
         // The left margin fits the widest price label, the tick, and the vertical axis label.
-        let provisional = Self.priceTickValues(
+        let priceLabels = Self.priceTickValues(
             low: input.bandEdges[0], high: input.bandEdges[input.bandEdges.count - 1], pixels: plotBottom - plotTop)
-        let widestLabel = provisional.map { BitmapFont.width(of: $0.label, scale: Self.labelScale) }.max() ?? 0
+        let widestLabel = priceLabels.map { BitmapFont.width(of: $0.label, scale: Self.labelScale) }.max() ?? 0
         plotLeft = 16 + Self.labelHeight + 14 + widestLabel + 8 + Self.tickLength
         barLeft = width - 150
         plotRight = barLeft - 28
