@@ -31,7 +31,7 @@ let package = Package(
         ),
         .executableTarget(name: "liqpipe", dependencies: ["LiqCLI"], swiftSettings: strict),
         // Measurements of the hot paths (`swift run -c release liqbench decode`); not part of the product.
-        .executableTarget(name: "liqbench", dependencies: ["LiqCore", "LiqFetch"], swiftSettings: strict),
+        .executableTarget(name: "liqbench", dependencies: ["LiqCore", "LiqFetch", "LiqAnalytics"], swiftSettings: strict),
 
         .target(name: "LiqTestSupport", dependencies: ["CZlib"], path: "Tests/LiqTestSupport", swiftSettings: strict),
         .testTarget(name: "LiqCoreTests", dependencies: ["LiqCore"], swiftSettings: strict),

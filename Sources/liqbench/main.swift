@@ -1,16 +1,24 @@
 // liqbench: measurements of liqpipe's hot paths, run in release builds (`swift run -c release liqbench …`).
 //
 //   liqbench decode [--mb N] [--runs R]
+//   liqbench heatmap [--events N] [--minutes M]
 //
 // `decode` generates N MB (10⁶ bytes, default 32) of synthetic Binance `!forceOrder@arr` capture lines and as
 // many of OKX `liquidation-orders` pushes, then decodes each corpus with the byte-level fast path, the tree
 // decoder (JSONParser + the venue decoder) and Foundation's JSONDecoder with Codable structs, on one thread,
-// reporting the median of R runs (default 5).
+// reporting the median of R runs (default 5). `heatmap` builds the realised heatmap of N synthetic liquidations
+// (default 1,000,000) and the estimated levels over M one-minute bars (default 43,200, a month), at 1h and 5m buckets.
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.first == "decode", let command = DecodeCommand(options: arguments.dropFirst()) else {
-    FileHandle.standardError.write(Data((DecodeCommand.usage + "\n").utf8))
+switch arguments.first {
+case "decode":
+    guard let command = DecodeCommand(options: arguments.dropFirst()) else { fallthrough }
+    command.run()
+case "heatmap":
+    guard let command = HeatmapCommand(options: arguments.dropFirst()) else { fallthrough }
+    command.run()
+default:
+    FileHandle.standardError.write(Data((DecodeCommand.usage + "\n" + HeatmapCommand.usage + "\n").utf8))
     exit(2)
 }
-command.run()

@@ -102,6 +102,7 @@ struct RunReport {
             let assetFiles = try Self.heatmapFiles(heatmaps[asset]!, spec: heatmapSpec)
             files += assetFiles.map { ("heatmaps/\(asset)/\($0.name)", $0.bytes) }
             if asset == primary { files += assetFiles }
+            files += try Self.pictures(heatmaps[asset]!)
         }
         return files
     }
@@ -136,6 +137,43 @@ struct RunReport {
         if let validation = heatmaps.validation {
             files.append(
                 (EstimatedValidationJSON.fileName, EstimatedValidationJSON.encode(validation, grid: heatmaps.grid)))
+        }
+        return files
+    }
+    /// The pictures of one asset, written at the top of the output directory whatever the primary asset:
+    /// `heatmap_<ASSET>` shows the estimated levels (what traders know as a liquidation heatmap; the realised one
+    /// when the run had no bars) and `heatmap_realized_<ASSET>` where liquidations happened, each as PNG and SVG.
+    static func pictures(_ heatmaps: AssetHeatmaps) throws -> [(name: String, bytes: [UInt8])] {
+        let asset = heatmaps.grid.baseAsset
+        let path = heatmaps.pricePath.map { HeatmapImageInput.PricePoint(timeMs: $0.timeMs, price: $0.price) }
+        var realised: [HeatmapCell: Double] = [:]
+        for cell in heatmaps.realized.cells { realised[cell.cell] = cell.totalUSD }
+        var pictures: [(name: String, input: HeatmapImageInput)] = []
+        let realisedInput = HeatmapImageInput(
+            title: "\(asset) realised liquidations, USD per \(heatmaps.grid.bucket)", grid: heatmaps.grid,
+            valuesUSD: realised, pricePath: path)
+        if let estimated = heatmaps.estimated {
+            var levels: [HeatmapCell: Double] = [:]
+            for column in estimated.central.columns {
+                for level in column.levels {
+                    levels[HeatmapCell(bucketStartMs: column.bucketStartMs, band: level.band)] =
+                        level.longUSD + level.shortUSD
+                }
+            }
+            if let input = HeatmapImageInput(
+                title: "\(asset) estimated liquidation levels, USD", grid: heatmaps.grid, valuesUSD: levels,
+                pricePath: path)
+            {
+                pictures.append(("heatmap_\(asset)", input))
+            }
+            if let realisedInput { pictures.append(("heatmap_realized_\(asset)", realisedInput)) }
+        } else if let realisedInput {
+            pictures.append(("heatmap_\(asset)", realisedInput))
+        }
+        var files: [(name: String, bytes: [UInt8])] = []
+        for picture in pictures {
+            files.append((picture.name + ".png", try PNGEncoder.encode(HeatmapRenderer().render(picture.input))))
+            files.append((picture.name + ".svg", Array(HeatmapSVG().render(picture.input).utf8)))
         }
         return files
     }
