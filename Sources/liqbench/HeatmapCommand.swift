@@ -31,15 +31,19 @@ struct HeatmapCommand {
         // 500 bands: 20 bps of the latest price covers ±50 % around it, wider than a month's range.
         let reference = market.bars.last?.close ?? 1
         for bucket in ["1h", "5m"] {
-            guard let grid = HeatmapGrid(
-                baseAsset: "BTC", bucket: BucketSize(bucket)!, width: .relativeBasisPoints(20), referencePrice: reference)
+            guard
+                let grid = HeatmapGrid(
+                    baseAsset: "BTC", bucket: BucketSize(bucket)!, width: .relativeBasisPoints(20),
+                    referencePrice: reference)
             else { fatalError("no grid") }
             _ = ProcessMemory.resetPeak()
             let before = ProcessMemory.residentBytes() ?? 0
             let started = Self.now()
             let realized = try! RealizedHeatmap(events: market.liquidations, grid: grid)
             let realizedSeconds = Self.now() - started
-            let series = [EstimatedVenueSeries(venue: .binanceUSDM, bars: market.bars, openInterest: market.openInterest)]
+            let series = [
+                EstimatedVenueSeries(venue: .binanceUSDM, bars: market.bars, openInterest: market.openInterest)
+            ]
             let modelStarted = Self.now()
             let estimated = try! EstimatedLevelsEnsemble.publishedMixes().run(series, grid: grid)
             let modelSeconds = Self.now() - modelStarted

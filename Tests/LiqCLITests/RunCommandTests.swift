@@ -90,6 +90,13 @@ import Testing
         }
         let all = liquidations.reduce(0.0) { $0 + Double($1[8])! }
         #expect(abs(assetsTotal - all) < 1e-4)
+        // Pictures: a PNG signature and an IHDR of the renderer's 1200 × 700, and an SVG document, per asset.
+        for name in ["heatmap_BTC", "heatmap_realized_BTC", "heatmap_ETH", "heatmap_realized_ETH"] {
+            let png = try outcome.file(name + ".png")
+            #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "\(name).png")
+            #expect(Array(png[12..<24]) == Array("IHDR".utf8) + [0, 0, 0x04, 0xB0, 0, 0, 0x02, 0xBC], "\(name).png")
+            #expect(try outcome.text(name + ".svg").hasPrefix("<svg"), "\(name).svg")
+        }
     }
 
     @Test func demoCountsEveryFixtureLiquidationOnceAndTotalsAddUp() throws {
