@@ -143,6 +143,13 @@ extension SpecLoaderTests {
         #expect(spec.heatmap.bucket.milliseconds == 60_000)
         #expect(spec.heatmap.width(for: "BTC") == .absoluteUSD(100))
         #expect(spec.heatmap.width(for: "ETH") == .relativeBasisPoints(25))
+        let model = try parse(
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}],"heatmap":{"leverageTiers":[{"leverage":10,"weight":0.6,"halfLifeHours":24},{"leverage":50,"weight":0.4}],"maintenanceMarginRates":{"okx":0.006},"calibrateToOpenInterest":true}}"#
+        ).heatmap.model
+        #expect(model.tiers.map(\.leverage) == [10, 50])
+        #expect(model.tiers[0].halfLifeMs == 86_400_000)
+        #expect(model.maintenanceMarginRate(for: .okx) == 0.006)
+        #expect(model.calibratesToOpenInterest)
     }
 
     @Test(arguments: [
@@ -154,7 +161,7 @@ extension SpecLoaderTests {
         ),
         (
             #"{"bands":1}"#,
-            "heatmap.bands: expected one of the keys bandWidthBps, bandWidthUSD, bucket, found unknown key \"bands\""
+            "heatmap.bands: expected one of the keys bandWidthBps, bandWidthUSD, bucket, calibrateToOpenInterest, leverageTiers, maintenanceMarginRates, found unknown key \"bands\""
         ),
     ])
     func heatmapSectionErrors(section: String, message: String) {
