@@ -1,3 +1,5 @@
+import LiqCore
+
 /// Deterministic synthetic stream messages in the venues' exact shapes (venue-feeds.md §1.2 and §3.1), one per
 /// line as a capture file holds them, to benchmark decoders on realistic bytes of any volume.
 ///
