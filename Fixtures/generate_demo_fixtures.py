@@ -17,3 +17,4 @@ if __name__ == "__main__":
     for name in sorted(os.listdir(os.path.join(HERE, "generators"))):
         if name.endswith(".py") and name != "common.py":
             importlib.import_module(name[:-3]).generate()
+    importlib.import_module("common").write_ground_truth()

@@ -104,3 +104,20 @@ def write_lines(relative, messages):
     with open(path, "w") as handle:
         for message in messages:
             handle.write(json.dumps(message, separators=(",", ":")) + "\n")
+
+
+def write_ground_truth():
+    """The demo's designed cascade (DOMAIN.md section 6 shape), for checking the detector against: a long cascade
+    of every asset from the crash start (minute 50, 20:50 UTC), peaking with the intensity at minute 65, exhausted
+    at minute 75, when the intensity has been at most 20% of its peak for three minutes (it first is at minute 73)
+    and the price stops falling."""
+    minute = 60_000
+    write_json("ground_truth.json", {
+        "description": "Designed cascade of the demo fixtures (generators/common.py): onset, peak and exhaustion.",
+        "cascades": [
+            {"asset": asset, "side": "long", "onsetMs": START_MS + CRASH_START * minute,
+             "peakMs": START_MS + 65 * minute, "exhaustionMs": START_MS + CRASH_END * minute}
+            for asset in ("BTC", "ETH")
+        ],
+    })
+
