@@ -46,17 +46,15 @@ struct HawkesOptimiser: Sendable {
                 pairs.removeAll()
                 direction = descentDirection(gradient: gradient, pairs: [])
             }
-            guard
-                let accepted = lineSearch(
-                    theta: theta, value: value, gradient: gradient, direction: direction, scale: scale,
-                    evaluate: evaluate)
-                    ?? (pairs.isEmpty
-                        ? nil
-                        : lineSearch(
-                            theta: theta, value: value, gradient: gradient,
-                            direction: descentDirection(gradient: gradient, pairs: []), scale: scale,
-                            evaluate: evaluate))
-            else { break }
+            var accepted = lineSearch(
+                theta: theta, value: value, gradient: gradient, direction: direction, scale: scale, evaluate: evaluate)
+            if accepted == nil && !pairs.isEmpty {  // the quasi-Newton direction failed: retry along −g
+                pairs.removeAll()
+                accepted = lineSearch(
+                    theta: theta, value: value, gradient: gradient,
+                    direction: descentDirection(gradient: gradient, pairs: []), scale: scale, evaluate: evaluate)
+            }
+            guard let accepted else { break }
             let newGradient = accepted.evaluation.gradient.map { -$0 / scale }
             let step = zip(accepted.theta, theta).map { $0 - $1 }
             let change = zip(newGradient, gradient).map { $0 - $1 }
