@@ -39,6 +39,7 @@ public enum CLI {
             case "run": return try RunCommand.execute(rest, console: console).rawValue
             case "liqprice": return try LiqPriceCommand.execute(rest, console: console).rawValue
             case "decode": return try DecodeCommand.execute(rest, console: console).rawValue
+            case "synth": return try SynthCommand.execute(rest, console: console).rawValue
             case let name where reservedCommands.contains(name):
                 throw UsageError("'\(name)' is not available yet in this version", command: nil)
             default:

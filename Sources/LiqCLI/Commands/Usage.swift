@@ -15,6 +15,8 @@ enum Usage {
                           embedded demo (Pipelines/demo.json on the bundled Fixtures/), offline.
           liqprice        Liquidation and bankruptcy price of a position (isolated, Binance, cross).
           decode          Decode raw venue payloads (one per line) into canonical records.
+          synth           Write a seeded synthetic market day (raw venue payloads, a spec, the
+                          cascade's ground truth) for testing the pipeline and the detector.
           help [COMMAND]  Show help for a command.
 
         NOT YET AVAILABLE (reserved names, they do nothing yet):
@@ -103,12 +105,36 @@ enum Usage {
           -h, --help          Show this help.
         """
 
+    static let synth = """
+        USAGE: liqpipe synth --out DIR [--seed N] [--day YYYY-MM-DD] [--hours H] [--assets BTC,ETH,SOL]
+                             [--cascade-at HH:MM | --calm]
+
+        Writes a deterministic synthetic market day in the raw payload shapes of Binance USDⓈ-M, OKX
+        and Bybit (DIR/binance-usdm, DIR/okx, DIR/bybit, laid out as fixtures and captures), a spec
+        DIR/spec.json that 'liqpipe run' reads offline, and DIR/ground_truth.json with each cascade's
+        onset, peak and exhaustion (ms). Liquidations arrive as a calm Poisson stream plus, at the
+        cascade, a self-exciting (Hawkes, n = 0.7) long-liquidation burst peaking ~25 minutes in; its
+        price impact takes ~8% off, open interest flushes ~25% and funding turns negative, then the
+        market recovers. The same arguments always write the same bytes.
+
+        OPTIONS:
+          --out DIR           Output directory (required).
+          --seed N            Random seed (default 1).
+          --day YYYY-MM-DD    The UTC day (default 2025-10-10).
+          --hours H           Length of the day from midnight, 1 to 48 (default 24).
+          --assets A,B        BTC, ETH, SOL (default BTC,ETH).
+          --cascade-at HH:MM  Cascade onset, UTC (default 20:50); two hours must fit before the end.
+          --calm              A day without a cascade.
+          -h, --help          Show this help.
+        """
+
     static func text(for command: String?) -> String? {
         switch command {
         case nil: overview
         case "run": run
         case "liqprice": liqprice
         case "decode": decode
+        case "synth": synth
         default: nil
         }
     }
