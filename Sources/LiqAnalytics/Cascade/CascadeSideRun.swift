@@ -63,14 +63,15 @@ struct CascadeSideRun {
                     // A new onset within the merge gap continues the onset; later ones are a new leg of this event.
                     if index - event.lastOnset > config.mergeGapMinutes { move(to: .active, at: index) }
                     event.lastOnset = index
-                    event.consecutive = 0
                 } else {
                     move(to: .active, at: index)
-                    let reasons = exhaustionReasons(rows: rows, index: index, event: event)
-                    event.lastReasons = reasons
-                    event.lastScore = reasons.filter(\.held).count
-                    event.consecutive = event.lastScore >= config.exhaustionMinimumScore ? event.consecutive + 1 : 0
                 }
+                // Exhaustion is scored even while onset rules still fire: a decaying tail stays far above a calm
+                // baseline, and the "≤ 20% of the peak" rule is what says the flush is over.
+                let reasons = exhaustionReasons(rows: rows, index: index, event: event)
+                event.lastReasons = reasons
+                event.lastScore = reasons.filter(\.held).count
+                event.consecutive = event.lastScore >= config.exhaustionMinimumScore ? event.consecutive + 1 : 0
                 open = event
                 if event.consecutive >= config.exhaustionConsecutiveMinutes {
                     move(to: .exhausted, at: index)
