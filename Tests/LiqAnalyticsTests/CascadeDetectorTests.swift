@@ -59,8 +59,10 @@ import Testing
         var shortUSD = [Double](repeating: 0, count: 60)
         shortUSD[40] = 200_000
         let zero = [Double](repeating: 0, count: 60)
-        let falling = CascadePanels.panel(longUSD: zero, shortUSD: shortUSD, close: (0..<60).map { $0 >= 40 ? 98 : 100 })
-        let rising = CascadePanels.panel(longUSD: zero, shortUSD: shortUSD, close: (0..<60).map { $0 >= 40 ? 102 : 100 })
+        let falling = CascadePanels.panel(
+            longUSD: zero, shortUSD: shortUSD, close: (0..<60).map { $0 >= 40 ? 98 : 100 })
+        let rising = CascadePanels.panel(
+            longUSD: zero, shortUSD: shortUSD, close: (0..<60).map { $0 >= 40 ? 102 : 100 })
         #expect(CascadeDetector().detect(panels: [falling]).events.isEmpty)
         let events = CascadeDetector().detect(panels: [rising]).events
         #expect(events.map(\.side) == [.short])
@@ -106,8 +108,10 @@ import Testing
         #expect(detection.events.map(\.state) == [.exhausted, .exhausted])
         #expect(detection.events.map(\.exhaustionScore) == [3, 3])
         let long = detection.transitions.filter { $0.side == .long }
-        #expect(long.map(\.to) == [.onset, .active, .exhausted, .cooldown, .idle, .onset, .active, .exhausted, .cooldown])
-        #expect(long.map { Int(($0.minuteMs - CascadePanels.start) / 60_000) } == [40, 41, 43, 44, 104, 120, 121, 123, 124])
+        #expect(
+            long.map(\.to) == [.onset, .active, .exhausted, .cooldown, .idle, .onset, .active, .exhausted, .cooldown])
+        #expect(
+            long.map { Int(($0.minuteMs - CascadePanels.start) / 60_000) } == [40, 41, 43, 44, 104, 120, 121, 123, 124])
         let state = detection.states.first { $0.side == .long }
         #expect(state?.state == .cooldown)
         #expect(state?.sinceMs == CascadePanels.minute(124))
@@ -119,7 +123,9 @@ import Testing
         // FNV-1a 64 of "BTC|long|0" (offset 0xcbf29ce484222325, prime 0x100000001b3), checked with Python:
         // 3bd758dd1534eb3e. Fixed so ids survive reruns and releases.
         #expect(CascadeEvent.makeID(asset: "BTC", side: .long, startMs: 0) == "3bd758dd1534eb3e")
-        #expect(CascadeEvent.makeID(asset: "BTC", side: .short, startMs: 0) != CascadeEvent.makeID(asset: "BTC", side: .long, startMs: 0))
+        #expect(
+            CascadeEvent.makeID(asset: "BTC", side: .short, startMs: 0)
+                != CascadeEvent.makeID(asset: "BTC", side: .long, startMs: 0))
     }
 
     @Test func marketWideNeedsThreeAssetsWithinFiveMinutes() {

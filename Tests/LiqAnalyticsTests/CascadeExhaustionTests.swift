@@ -60,7 +60,8 @@ import Testing
         now.fundingAnnualized = -0.01
         let panel = MarketPanel(baseAsset: "BTC", rows: [before, peak, now])
         let run = CascadeSideRun(panel: panel, side: .long, config: CascadeDetectorConfig(), branchingRatios: [:])
-        let event = CascadeSideRun.OpenEvent(start: 1, lastOnset: 1, onsetReasons: [], preFunding: 0.05, preOpenInterest: nil)
+        let event = CascadeSideRun.OpenEvent(
+            start: 1, lastOnset: 1, onsetReasons: [], preFunding: 0.05, preOpenInterest: nil)
         let funding = run.exhaustionReasons(rows: panel.rows, index: 2, event: event)[1]
         // 1 − |−0.01 − 0.1095|/|0.05 − 0.1095| = 1 − 0.1195/0.0595 = −1.0084: not retraced, but crossed zero.
         #expect(abs((funding.value ?? 0) - -1.008_403) < 1e-6)

@@ -15,7 +15,9 @@ import Testing
             eventID: EventID(value: UInt128(atMs) &+ UInt128(usd)))
     }
 
-    static func bar(_ venue: Venue, minute: Int, close: Double, volume: Double = 10, takerBuy: Double? = nil) -> PriceBar {
+    static func bar(_ venue: Venue, minute: Int, close: Double, volume: Double = 10, takerBuy: Double? = nil)
+        -> PriceBar
+    {
         PriceBar(
             venue: venue, symbol: "BTCUSDT", baseAsset: "BTC", bucketStartMs: CascadePanels.minute(minute),
             intervalMs: 60_000, open: close - 1, high: close + 1, low: close - 2, close: close, volumeBase: volume,

@@ -1,6 +1,5 @@
-import LiqCore
-
 import Foundation
+import LiqCore
 
 /// Finds liquidation cascades minute by minute (DOMAIN.md §5): an onset needs an abnormal minute (robust z),
 /// real money (absolute floor) and a confirming price move; an event ends when at least three of five exhaustion
@@ -65,7 +64,8 @@ public struct CascadeDetector: Sendable {
         // Longs liquidated ⇒ the price fell; shorts ⇒ it rose. The threshold is signed the same way.
         let direction: Double = side == .long ? -1 : 1
         return [
-            CascadeReason(rule: "robust_z", value: z, threshold: config.zThreshold, held: (z ?? -.infinity) >= config.zThreshold),
+            CascadeReason(
+                rule: "robust_z", value: z, threshold: config.zThreshold, held: (z ?? -.infinity) >= config.zThreshold),
             CascadeReason(
                 rule: "usd_\(config.floorWindowMinutes)m", value: windowUSD, threshold: floor, held: windowUSD >= floor),
             CascadeReason(

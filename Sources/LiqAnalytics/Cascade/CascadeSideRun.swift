@@ -1,6 +1,5 @@
-import LiqCore
-
 import Foundation
+import LiqCore
 
 /// The state machine of one asset and side over its panel: `idle → onset → active → exhausted → cooldown → idle`.
 struct CascadeSideRun {
@@ -52,7 +51,8 @@ struct CascadeSideRun {
                     let preIndex = index - 1
                     open = OpenEvent(
                         start: index, lastOnset: index, onsetReasons: onset,
-                        preFunding: preIndex >= 0 ? rows[...preIndex].last(where: { $0.fundingAnnualized != nil })?.fundingAnnualized : nil,
+                        preFunding: preIndex >= 0
+                            ? rows[...preIndex].last(where: { $0.fundingAnnualized != nil })?.fundingAnnualized : nil,
                         preOpenInterest: preIndex >= 0 ? rows[preIndex].openInterestUSD : nil)
                     lastEventID = CascadeEvent.makeID(asset: panel.baseAsset, side: side, startMs: rows[index].minuteMs)
                     move(to: .onset, at: index)
@@ -140,7 +140,8 @@ struct CascadeSideRun {
                 rule: "volatility_vs_peak", value: volatility, threshold: config.volatilityFraction,
                 held: volatility.map { $0 <= config.volatilityFraction } ?? false),
             CascadeReason(
-                rule: side == .long ? "taker_buy_share" : "taker_sell_share", value: share.map { side == .long ? $0 : 1 - $0 },
+                rule: side == .long ? "taker_buy_share" : "taker_sell_share",
+                value: share.map { side == .long ? $0 : 1 - $0 },
                 threshold: config.takerFlipShare, held: takerHeld),
         ]
     }

@@ -1,6 +1,5 @@
-public import LiqCore
-
 import Foundation
+public import LiqCore
 
 extension MarketPanel {
     /// One panel per base asset found in the inputs, ordered by asset.
@@ -37,7 +36,9 @@ extension MarketPanel {
         funding: [FundingSample], covered: [Venue: FeedCompleteness], venueOrder: [Venue], config: MarketPanelConfig
     ) -> MarketPanel {
         let stamps = liquidations.map(\.timestampMs) + bars.map(\.bucketStartMs) + openInterest.map(\.timestampMs)
-        guard let firstMs = stamps.min(), let lastMs = stamps.max() else { return MarketPanel(baseAsset: asset, rows: []) }
+        guard let firstMs = stamps.min(), let lastMs = stamps.max() else {
+            return MarketPanel(baseAsset: asset, rows: [])
+        }
         let first = floorMinute(firstMs)
         let count = Int((floorMinute(lastMs) - first) / minuteMs) + 1
         var rows = (0..<count).map { MarketPanelRow(minuteMs: first + Int64($0) * minuteMs) }
@@ -107,7 +108,9 @@ extension MarketPanel {
         struct Instrument: Hashable, Comparable {
             var venue: Venue
             var symbol: String
-            static func < (lhs: Instrument, rhs: Instrument) -> Bool { (lhs.venue, lhs.symbol) < (rhs.venue, rhs.symbol) }
+            static func < (lhs: Instrument, rhs: Instrument) -> Bool {
+                (lhs.venue, lhs.symbol) < (rhs.venue, rhs.symbol)
+            }
         }
         let oiSamples = openInterest.sorted { $0.timestampMs < $1.timestampMs }
         let fundingSamples = funding.sorted { $0.timestampMs < $1.timestampMs }
@@ -121,7 +124,9 @@ extension MarketPanel {
             let end = rows[index].minuteMs + minuteMs
             while oiCursor < oiSamples.count, oiSamples[oiCursor].timestampMs < end {
                 let sample = oiSamples[oiCursor]
-                latestOI[Instrument(venue: sample.venue, symbol: sample.symbol)] = (sample.timestampMs, sample.openInterestUSD)
+                latestOI[Instrument(venue: sample.venue, symbol: sample.symbol)] = (
+                    sample.timestampMs, sample.openInterestUSD
+                )
                 oiCursor += 1
             }
             while fundingCursor < fundingSamples.count, fundingSamples[fundingCursor].timestampMs < end {
@@ -144,9 +149,12 @@ extension MarketPanel {
                 let total = weights.reduce(0, +)
                 let used = total > 0 ? weights : keys.map { _ in 1.0 }
                 let sum = used.reduce(0, +)
-                rows[index].fundingAnnualized = zip(keys, used).reduce(0.0) { $0 + freshFunding[$1.0]!.annualized * $1.1 } / sum
+                rows[index].fundingAnnualized =
+                    zip(keys, used).reduce(0.0) { $0 + freshFunding[$1.0]!.annualized * $1.1 } / sum
             }
-            if index >= 5, let now = rows[index].openInterestUSD, let before = rows[index - 5].openInterestUSD, before > 0 {
+            if index >= 5, let now = rows[index].openInterestUSD, let before = rows[index - 5].openInterestUSD,
+                before > 0
+            {
                 rows[index].openInterestChange5m = now / before - 1
             }
         }

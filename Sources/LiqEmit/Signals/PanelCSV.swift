@@ -1,5 +1,4 @@
 public import LiqAnalytics
-
 import LiqCore
 
 /// `panel_<asset>.csv`: the detector's per-minute input for one asset, one row per UTC minute, empty fields for
@@ -26,7 +25,8 @@ public enum PanelCSV {
         }
         let venues = venueSet.sorted()
         var table = CSVTable(
-            columns: fixedColumns + venues.map { "long_usd_\($0.rawValue)" } + venues.map { "short_usd_\($0.rawValue)" })
+            columns: fixedColumns + venues.map { "long_usd_\($0.rawValue)" } + venues.map { "short_usd_\($0.rawValue)" }
+        )
         for row in panel.rows {
             var fields = [
                 String(row.minuteMs), NumberFormat.computed(row.longUSD), NumberFormat.computed(row.shortUSD),

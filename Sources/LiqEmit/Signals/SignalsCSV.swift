@@ -20,7 +20,8 @@ public enum SignalsCSV {
                 String(event.peakMs), event.endMs.map { String($0) } ?? "", NumberFormat.computed(event.totalUSD),
                 NumberFormat.computed(event.peakMinuteUSD),
                 event.priceMoveBps.map { NumberFormat.plain($0, fractionDigits: 2) } ?? "",
-                String(event.exhaustionScore), event.branchingRatio.map { NumberFormat.plain($0, fractionDigits: 4) } ?? "",
+                String(event.exhaustionScore),
+                event.branchingRatio.map { NumberFormat.plain($0, fractionDigits: 4) } ?? "",
                 coverage(event), event.reasonsText,
             ])
         }

@@ -8,7 +8,8 @@ public enum SignalsJSON {
     public static let fileName = "signals.json"
     public static let schemaVersion = 1
 
-    public static func encode(_ detection: CascadeDetection, panels: [MarketPanel], contextMinutes: Int = 30) -> [UInt8] {
+    public static func encode(_ detection: CascadeDetection, panels: [MarketPanel], contextMinutes: Int = 30) -> [UInt8]
+    {
         let panelsByAsset = Dictionary(panels.map { ($0.baseAsset, $0) }, uniquingKeysWith: { first, _ in first })
         let context = Int64(contextMinutes) * MarketPanel.minuteMs
         let events: [JSONValue] = detection.events.map { event in
@@ -33,7 +34,8 @@ public enum SignalsJSON {
                 member("venues", .array(event.venues.map { .string($0.rawValue) })),
                 member(
                     "venueShares",
-                    .object(event.venueShares.sorted { $0.key < $1.key }.map { member($0.key.rawValue, number($0.value)) })),
+                    .object(
+                        event.venueShares.sorted { $0.key < $1.key }.map { member($0.key.rawValue, number($0.value)) })),
                 member("reasons", .array(event.reasons.map(reason))),
                 member("panel", .array(rows.map(row))),
             ])
@@ -94,6 +96,8 @@ public enum SignalsJSON {
     }
 
     private static func member(_ key: String, _ value: JSONValue) -> JSONMember { JSONMember(key: key, value: value) }
-    private static func number(_ value: Double?) -> JSONValue { value.map { .number(NumberFormat.computed($0)) } ?? .null }
+    private static func number(_ value: Double?) -> JSONValue {
+        value.map { .number(NumberFormat.computed($0)) } ?? .null
+    }
     private static func price(_ value: Double?) -> JSONValue { value.map { .number(NumberFormat.plain($0)) } ?? .null }
 }
