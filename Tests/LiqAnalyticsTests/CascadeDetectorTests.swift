@@ -77,6 +77,21 @@ import Testing
         #expect(CascadeDetector(config: config).detect(panels: [panel]).events.count == 1)
     }
 
+    @Test(arguments: [(30, false), (29, true)])
+    func baselineWindowSlides(windowMinutes: Int, fires: Bool) {
+        // Minutes 0–29 at $150k (x = ln 150 001 = 11.918), 30–44 calm, burst $200k at 45 with the price −2%.
+        // 30-minute window at 45 = minutes 15–44: 15 × 11.918 and 15 × 0 → median 5.959, every deviation 5.959,
+        // MAD 5.959, scale 1.4826 × 5.959 = 8.835 → z = (12.206 − 5.959)/8.835 = 0.71: no onset.
+        // 29-minute window = minutes 16–44: 14 × 11.918 and 15 × 0 → median 0, MAD 0, floor → z = 21.2: onset.
+        let longUSD = (0..<60).map { $0 < 30 ? 150_000.0 : $0 == 45 ? 200_000 : 0 }
+        let panel = CascadePanels.panel(longUSD: longUSD, close: (0..<60).map { $0 >= 45 ? 98 : 100 })
+        var config = CascadeDetectorConfig()
+        config.baselineWindowMinutes = windowMinutes
+        config.minimumBaselineMinutes = windowMinutes
+        let starts = CascadeDetector(config: config).detect(panels: [panel]).events.map(\.startMs)
+        #expect(starts == (fires ? [CascadePanels.minute(45)] : []))
+    }
+
     @Test func onsetsAMinuteApartMerge() {
         // Bursts at 40 and 41 (60 s apart): one event staying in onset, active from 42; total 400k, peak 40.
         // A third burst at 44 (180 s after 41) is a new leg of the same running event, not a new event.
