@@ -52,6 +52,7 @@ public struct CascadeDetectorConfig: Sendable, Equatable {
     /// ... within this many minutes (DOMAIN.md §5).
     public var marketWideWindowMinutes: Int = 5
 
+    /// The documented defaults; change fields to tune.
     public init() {}
 
     /// The absolute floor for `asset`.

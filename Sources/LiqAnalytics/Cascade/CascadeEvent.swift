@@ -4,6 +4,7 @@ public import LiqCore
 public struct CascadeEvent: Sendable, Equatable {
     /// Stable id: FNV-1a 64 of `asset|side|startMs` in hex, identical between runs.
     public var id: String
+    /// Base asset, e.g. `BTC`.
     public var baseAsset: String
     /// The liquidated positions.
     public var side: PositionSide

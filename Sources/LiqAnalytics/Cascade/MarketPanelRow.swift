@@ -24,8 +24,11 @@ public struct MarketPanelRow: Sendable, Equatable {
     public var lowerBound = false
     /// Price of the minute from the first venue (in venue order) with a 1-minute bar.
     public var open: Double?
+    /// Highest price of the minute from the same bar.
     public var high: Double?
+    /// Lowest price of the minute from the same bar.
     public var low: Double?
+    /// Last price of the minute from the same bar.
     public var close: Double?
     /// 1-minute realised volatility `|ln(close_t / close_{t−1})|`, dimensionless; nil without both closes.
     public var realizedVolatility: Double?
@@ -38,6 +41,7 @@ public struct MarketPanelRow: Sendable, Equatable {
     /// Taker-buy volume over total volume, summed over the venues whose bars report it.
     public var takerBuyShare: Double?
 
+    /// An empty minute: nothing liquidated, every market input missing.
     public init(minuteMs: Int64) { self.minuteMs = minuteMs }
 
     /// Liquidated USD of one side.
