@@ -99,6 +99,33 @@ import Testing
         }
     }
 
+    @Test func demoDetectsTheDesignedCascadeNearItsGroundTruth() throws {
+        let outcome = try run(spec: ProjectPaths.demoSpec, label: "signals")
+        #expect(outcome.code == 0, "\(outcome.err)")
+        let truth = try JSONNode.parse(
+            try FileBytes.read(ProjectPaths.fixtures + "/ground_truth.json", maxBytes: 1 << 20), origin: "ground_truth")
+        let rows = try outcome.text("signals.csv").split(separator: "\n")
+        #expect(
+            rows[0]
+                == "event_id,base,side,state,start_ms,peak_ms,end_ms,total_usd,peak_minute_usd,price_move_bps,exhaustion_score,branching_ratio,coverage,reasons"
+        )
+        for cascade in try truth.member("cascades").elements() {
+            let asset = try cascade.member("asset").string()
+            let event = try #require(
+                rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+                    .first { $0[1] == asset && $0[2] == "long" }, "no \(asset) long cascade detected")
+            // Onset within 2 minutes of the truth, exhaustion within 5 (issue 5), and the event is exhausted.
+            #expect(abs(Int64(event[4])! - (try cascade.member("onsetMs").int64())) <= 120_000, "\(asset) onset")
+            #expect(abs(Int64(event[6])! - (try cascade.member("exhaustionMs").int64())) <= 300_000, "\(asset) end")
+            #expect(event[3] == "exhausted")
+            #expect(Double(event[9])! < 0, "\(asset): a long flush moves the price down")
+        }
+        // snapshot.json carries each asset's state; the panels are written per asset.
+        let snapshot = try JSONNode.parse(try outcome.file("snapshot.json"), origin: "snapshot.json")
+        #expect(try snapshot.member("cascades").elements().count == 4)
+        #expect(try outcome.text("panel_BTC.csv").hasPrefix("minute_ms,long_usd,short_usd"))
+    }
+
     @Test func demoCountsEveryFixtureLiquidationOnceAndTotalsAddUp() throws {
         let outcome = try run(spec: ProjectPaths.demoSpec, label: "demo3")
         // Expected count from the fixtures themselves: every capture line is a FILLED order of a selected symbol,

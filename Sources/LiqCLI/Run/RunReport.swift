@@ -7,6 +7,7 @@ import LiqEmit
 struct RunReport {
     var specName: String
     var heatmapSpec: HeatmapSpec
+    var cascadeSpec: CascadeSpec
     var liquidations: [LiquidationEvent]
     var openInterest: [OpenInterestSample]
     var funding: [FundingSample]
@@ -19,6 +20,7 @@ struct RunReport {
     init(spec: PipelineSpec, result: IngestRun.Result) {
         specName = spec.name
         heatmapSpec = spec.heatmap
+        cascadeSpec = spec.cascades
         let collected = result.collected
         liquidations = collected.liquidations.sorted(by: LiquidationTotals.canonicalOrder)
         duplicateLiquidations = collected.duplicateLiquidations
@@ -82,11 +84,14 @@ struct RunReport {
             liquidations.map(\.timestampMs) + openInterest.map(\.timestampMs) + funding.map(\.timestampMs)
             + markPrices.map(\.timestampMs) + priceBars.map(\.bucketStartMs)
         let range = times.min().flatMap { low in times.max().map { low...$0 } }
+        let signals = CascadeSignals(
+            liquidations: liquidations, bars: priceBars, openInterest: openInterest, funding: funding,
+            coverage: coverage, spec: cascadeSpec)
         let snapshot = SnapshotJSON.encode(
             SnapshotJSON.Input(
                 specName: specName, liquidations: LiquidationTotals(events: liquidations),
                 market: MarketSnapshot(openInterest: openInterest, funding: funding), coverage: coverage,
-                dataRangeMs: range))
+                dataRangeMs: range, cascades: signals.detection.states))
         var files: [(name: String, bytes: [UInt8])] = [
             ("liquidations.csv", LiquidationsCSV.encode(liquidations)),
             ("open_interest.csv", OpenInterestCSV.encode(openInterest)),
@@ -94,7 +99,10 @@ struct RunReport {
             ("mark_prices.csv", MarkPriceCSV.encode(markPrices)),
             ("price_bars.csv", PriceBarsCSV.encode(priceBars)),
             ("snapshot.json", snapshot),
+            (SignalsCSV.fileName, SignalsCSV.encode(signals.detection)),
+            (SignalsJSON.fileName, SignalsJSON.encode(signals.detection, panels: signals.panels)),
         ]
+        files += signals.panels.map { (PanelCSV.fileName(asset: $0.baseAsset), PanelCSV.encode($0)) }
         let heatmaps = try AssetHeatmaps.build(
             liquidations: liquidations, bars: priceBars, openInterest: openInterest, spec: heatmapSpec)
         let primary = Self.primaryAsset(Array(heatmaps.keys))

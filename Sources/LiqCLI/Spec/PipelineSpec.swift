@@ -8,4 +8,5 @@ public struct PipelineSpec: Sendable, Equatable {
     public var outputDirectory: String
     public var http: HTTPSettings
     public var heatmap: HeatmapSpec
+    public var cascades: CascadeSpec
 }

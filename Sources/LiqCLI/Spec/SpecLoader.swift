@@ -22,7 +22,7 @@ public enum SpecLoader {
 
     public static func parse(_ bytes: [UInt8], path: String) throws(JSONError) -> PipelineSpec {
         let root = try JSONNode.parse(bytes, origin: path)
-        try root.requireOnlyKeys(["name", "description", "venues", "outputs", "http", "heatmap"])
+        try root.requireOnlyKeys(["name", "description", "venues", "outputs", "http", "heatmap", "cascades"])
         let name = try nonEmptyString(root.member("name"))
         _ = try root.optionalMember("description").map { (node) throws(JSONError) in try node.string() }
         let baseDirectory = directory(of: path)
@@ -73,8 +73,10 @@ public enum SpecLoader {
             }
         }
         let heatmap = try root.optionalMember("heatmap").map(heatmapSpec) ?? HeatmapSpec()
+        let cascades = try root.optionalMember("cascades").map(cascadeSpec) ?? CascadeSpec()
         return PipelineSpec(
-            name: name, path: path, venues: venues, outputDirectory: outputDirectory, http: http, heatmap: heatmap)
+            name: name, path: path, venues: venues, outputDirectory: outputDirectory, http: http, heatmap: heatmap,
+            cascades: cascades)
     }
 
     static func venueSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> VenueSpec {
@@ -218,6 +220,61 @@ public enum SpecLoader {
             heatmap.model.calibratesToOpenInterest = try calibrateNode.bool()
         }
         return heatmap
+    }
+
+    static func cascadeSpec(_ node: JSONNode) throws(JSONError) -> CascadeSpec {
+        // Keys are the field names of CascadeDetectorConfig (documented there), plus the panel and Hawkes settings.
+        let fractions: [String: WritableKeyPath<CascadeDetectorConfig, Double>] = [
+            "zThreshold": \.zThreshold, "scaleFloor": \.scaleFloor, "absoluteFloorUSD": \.absoluteFloorUSD,
+            "priceMoveThreshold": \.priceMoveThreshold, "liquidationCollapseFraction": \.liquidationCollapseFraction,
+            "fundingRetraceFraction": \.fundingRetraceFraction, "neutralFundingAnnualized": \.neutralFundingAnnualized,
+            "openInterestStableFraction": \.openInterestStableFraction,
+            "openInterestDrawdownFraction": \.openInterestDrawdownFraction, "volatilityFraction": \.volatilityFraction,
+            "takerFlipShare": \.takerFlipShare,
+        ]
+        let counts: [String: WritableKeyPath<CascadeDetectorConfig, Int>] = [
+            "baselineWindowMinutes": \.baselineWindowMinutes, "minimumBaselineMinutes": \.minimumBaselineMinutes,
+            "floorWindowMinutes": \.floorWindowMinutes, "priceMoveWindowMinutes": \.priceMoveWindowMinutes,
+            "mergeGapMinutes": \.mergeGapMinutes, "exhaustionMinimumScore": \.exhaustionMinimumScore,
+            "exhaustionConsecutiveMinutes": \.exhaustionConsecutiveMinutes, "cooldownMinutes": \.cooldownMinutes,
+            "marketWideAssets": \.marketWideAssets, "marketWideWindowMinutes": \.marketWideWindowMinutes,
+        ]
+        let hawkes: [String: WritableKeyPath<CascadeSpec, Int>] = [
+            "hawkesWindowMinutes": \.hawkesWindowMinutes, "hawkesRefitEveryMinutes": \.hawkesRefitEveryMinutes,
+            "hawkesMinimumEvents": \.hawkesMinimumEvents,
+        ]
+        try node.requireOnlyKeys(
+            Set(fractions.keys).union(counts.keys).union(hawkes.keys).union(["absoluteFloorUSDByAsset", "panel"]))
+        var spec = CascadeSpec()
+        for (key, valueNode) in try node.members() {
+            if let path = fractions[key] {
+                spec.detector[keyPath: path] = try positiveNumber(valueNode, atMost: 1e12)
+            } else if let path = counts[key] {
+                spec.detector[keyPath: path] = try positiveCount(valueNode)
+            } else if let path = hawkes[key] {
+                spec[keyPath: path] = try positiveCount(valueNode)
+            } else if key == "absoluteFloorUSDByAsset" {
+                for (asset, floorNode) in try valueNode.members() {
+                    spec.detector.absoluteFloorUSDByAsset[asset.uppercased()] = try positiveNumber(
+                        floorNode, atMost: 1e12)
+                }
+            } else if key == "panel" {
+                try valueNode.requireOnlyKeys(["openInterestMaxAgeMinutes", "fundingMaxAgeMinutes"])
+                if let age = try valueNode.optionalMember("openInterestMaxAgeMinutes") {
+                    spec.panel.openInterestMaxAgeMinutes = try positiveCount(age)
+                }
+                if let age = try valueNode.optionalMember("fundingMaxAgeMinutes") {
+                    spec.panel.fundingMaxAgeMinutes = try positiveCount(age)
+                }
+            }
+        }
+        return spec
+    }
+
+    static func positiveCount(_ node: JSONNode) throws(JSONError) -> Int {
+        let value = try node.int64()
+        guard value > 0, value <= 10_000_000 else { throw node.error(expected: "a whole number from 1 to 10000000") }
+        return Int(value)
     }
 
     static func nonEmptyString(_ node: JSONNode) throws(JSONError) -> String {

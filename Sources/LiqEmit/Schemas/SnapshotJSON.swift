@@ -16,16 +16,19 @@ public enum SnapshotJSON {
         public var coverage: [FeedCoverage]
         /// Earliest and latest record time in the run, UTC epoch ms; nil when the run ingested nothing.
         public var dataRangeMs: ClosedRange<Int64>?
+        /// The cascade detector's state per asset and side at the run's last minute.
+        public var cascades: [CascadeDetection.AssetState]
 
         public init(
             specName: String, liquidations: LiquidationTotals, market: MarketSnapshot, coverage: [FeedCoverage],
-            dataRangeMs: ClosedRange<Int64>?
+            dataRangeMs: ClosedRange<Int64>?, cascades: [CascadeDetection.AssetState] = []
         ) {
             self.specName = specName
             self.liquidations = liquidations
             self.market = market
             self.coverage = coverage
             self.dataRangeMs = dataRangeMs
+            self.cascades = cascades
         }
     }
 
@@ -54,6 +57,7 @@ public enum SnapshotJSON {
                     member("byAsset", .array(liquidations.map(asset))),
                 ])),
             member("markets", .array(input.market.assets.map(market))),
+            member("cascades", .array(input.cascades.map(cascadeState))),
         ])
         return JSONWriter.encode(document)
     }
@@ -61,6 +65,16 @@ public enum SnapshotJSON {
     private static func member(_ key: String, _ value: JSONValue) -> JSONMember { JSONMember(key: key, value: value) }
 
     private static func usd(_ value: Double) -> JSONValue { .number(NumberFormat.computed(value)) }
+
+    private static func cascadeState(_ state: CascadeDetection.AssetState) -> JSONValue {
+        .object([
+            member("base", .string(state.baseAsset)),
+            member("side", .string(state.side.rawValue)),
+            member("state", .string(state.state.rawValue)),
+            member("sinceMs", state.sinceMs.map { .number(String($0)) } ?? .null),
+            member("eventId", state.eventID.map(JSONValue.string) ?? .null),
+        ])
+    }
 
     private static func coverageEntry(_ entry: FeedCoverage) -> JSONValue {
         var members = [member("venue", .string(entry.venue.rawValue)), member("feed", .string(entry.feed.rawValue))]
