@@ -48,6 +48,12 @@ struct SynthMarket: Sendable {
     static let peakDelay = 25.0 * 60  // seconds after the onset
     static let burstHorizon = 90.0 * 60  // seconds simulated after the onset
     static let cascadeDepth = 0.08
+    /// Share of the peak rate the burst starts at (see `envelope`).
+    static let onsetFloor = 0.35
+    /// Early liquidations hit books that are being pulled: their impact is up to `1 + earlyImpactBoost` times
+    /// the average, fading with `earlyImpactSeconds` (the total drop stays `cascadeDepth`).
+    static let earlyImpactBoost = 12.0
+    static let earlyImpactSeconds = 240.0
     static let oiFlush = 0.25
     static let secondVolatility = 0.00008  // log-price σ per second
     static let calmMedianUSD = 6_000.0
@@ -94,7 +100,14 @@ struct SynthMarket: Sendable {
             let usd = median * exp(Self.sizeSigma * Self.gaussian(&random))
             drafts.append((time, isLong, usd, burst, Double.random(in: 0..<1, using: &random)))
         }
-        let burstNet = drafts.filter(\.burst).reduce(0.0) { $0 + ($1.isLong ? $1.usd : -$1.usd) }
+        // Impact weight of a liquidation at `time`: front-loaded (see `earlyImpactBoost`), normalised below so the
+        // burst's net longs still move the price by exactly `cascadeDepth`.
+        func weight(_ time: Double) -> Double {
+            guard let onsetSecond else { return 1 }
+            let since = max(0, time - Double(onsetSecond))
+            return 1 + Self.earlyImpactBoost * exp(-since / Self.earlyImpactSeconds)
+        }
+        let burstNet = drafts.filter(\.burst).reduce(0.0) { $0 + ($1.isLong ? $1.usd : -$1.usd) * weight($1.time) }
         let impactPerUSD = burstNet > 0 ? Self.cascadeDepth / burstNet : 0
         let burstTotal = drafts.filter(\.burst).reduce(0.0) { $0 + $1.usd }
         // Per-second path: random walk + impact of the second's liquidations + recovery after the burst.
@@ -102,7 +115,7 @@ struct SynthMarket: Sendable {
         var flushed = [Double](repeating: 0, count: seconds)
         for draft in drafts {
             let second = min(seconds - 1, Int(draft.time))
-            impact[second] += (draft.isLong ? -1 : 1) * draft.usd * impactPerUSD
+            impact[second] += (draft.isLong ? -1 : 1) * draft.usd * impactPerUSD * weight(draft.time)
             if draft.burst { flushed[second] += draft.usd / burstTotal }
         }
         var logPrice = log(asset.startPrice)
@@ -177,10 +190,13 @@ struct SynthMarket: Sendable {
             exhaustionMs: startMs + Int64(exhaustion) * 60_000)
     }
 
-    /// Probability of keeping a burst event `t` seconds after the onset: (t/p)³·e^{3(1 − t/p)}, 1 at the peak.
+    /// Probability of keeping a burst event `t` seconds after the onset: (t/p)³·e^{3(1 − t/p)}, 1 at the peak, but
+    /// never below `onsetFloor` before the peak: a cascade starts abruptly (10 Oct 2025: from nothing to billions
+    /// within minutes of 20:50), so the first minutes are already far above the calm level.
     static func envelope(_ t: Double) -> Double {
         let x = t / peakDelay
-        return x * x * x * exp(3 * (1 - x))
+        let shape = x * x * x * exp(3 * (1 - x))
+        return x < 1 ? max(onsetFloor, shape) : shape
     }
 
     /// A standard normal draw (Box–Muller).
