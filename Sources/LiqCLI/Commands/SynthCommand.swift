@@ -121,7 +121,7 @@ enum SynthCommand {
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1970...2100).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { throw UsageError("option '--day': expected YYYY-MM-DD, got '\(text)'", command: command) }
-        return Int64(SynthDay.epochDay(year: year, month: month, day: day)) * 86_400_000
+        return UTCDate(year: year, month: month, day: day).startMs
     }
 
     /// Seconds after midnight of `HH:MM`.
