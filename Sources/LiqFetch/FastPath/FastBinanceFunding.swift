@@ -11,21 +11,8 @@ public enum FastBinanceFunding {
     }
 
     private static func row(_ cursor: inout JSONCursor, venue: Venue) throws(FastPathFallback) -> VenueFunding {
-        var symbol: JSONSpan?
-        var time: JSONSpan?
-        var rate: JSONSpan?
-        guard try cursor.beginObject() else { throw FastPathFallback() }
-        repeat {
-            let key = try cursor.key()
-            let member = try cursor.value()
-            if cursor.matches(key, "symbol") {
-                symbol = symbol ?? member
-            } else if cursor.matches(key, "fundingTime") {
-                time = time ?? member
-            } else if cursor.matches(key, "fundingRate") {
-                rate = rate ?? member
-            }
-        } while try cursor.nextMember()
+        let fields = try cursor.members(["symbol", "fundingTime", "fundingRate"])
+        let (symbol, time, rate) = (fields[0], fields[1], fields[2])
         return VenueFunding(
             venue: venue, symbol: try cursor.string(cursor.member(symbol)),
             timestampMs: try cursor.timestampMs(cursor.member(time)), rate: try cursor.decimal(cursor.member(rate)),

@@ -16,24 +16,8 @@ public enum FastBinanceOpenInterest {
     }
 
     private static func row(_ cursor: inout JSONCursor, venue: Venue) throws(FastPathFallback) -> VenueOpenInterest {
-        var symbol: JSONSpan?
-        var time: JSONSpan?
-        var quantity: JSONSpan?
-        var value: JSONSpan?
-        guard try cursor.beginObject() else { throw FastPathFallback() }
-        repeat {
-            let key = try cursor.key()
-            let member = try cursor.value()
-            if cursor.matches(key, "symbol") {
-                symbol = symbol ?? member
-            } else if cursor.matches(key, "timestamp") {
-                time = time ?? member
-            } else if cursor.matches(key, "sumOpenInterest") {
-                quantity = quantity ?? member
-            } else if cursor.matches(key, "sumOpenInterestValue") {
-                value = value ?? member
-            }
-        } while try cursor.nextMember()
+        let fields = try cursor.members(["symbol", "timestamp", "sumOpenInterest", "sumOpenInterestValue"])
+        let (symbol, time, quantity, value) = (fields[0], fields[1], fields[2], fields[3])
         return VenueOpenInterest(
             venue: venue, symbol: try cursor.string(cursor.member(symbol)),
             timestampMs: try cursor.timestampMs(cursor.member(time)),

@@ -30,3 +30,23 @@ extension JSONCursor {
         return rows
     }
 }
+
+extension JSONCursor {
+    /// Reads one flat object and returns the value of each key in `keys` (first occurrence wins, as in the tree),
+    /// nil for keys it lacks; other members are read and skipped. For row objects whose fields are all scalars.
+    mutating func members<let count: Int>(_ keys: InlineArray<count, StaticString>) throws(FastPathFallback)
+        -> InlineArray<count, JSONSpan?>
+    {
+        var found = InlineArray<count, JSONSpan?>(repeating: nil)
+        guard try beginObject() else { throw FastPathFallback() }
+        repeat {
+            let key = try key()
+            let member = try value()
+            for index in keys.indices where found[index] == nil && matches(key, keys[index]) {
+                found[index] = member
+                break
+            }
+        } while try nextMember()
+        return found
+    }
+}
