@@ -127,4 +127,28 @@ import Testing
         #expect(CLI.run(arguments, console: captured.console) == 2)
         #expect(captured.err.contains("USAGE: liqpipe synth"), "\(captured.err)")
     }
+
+    @Test func takerFlowSellsIntoTheFlush() throws {
+        // Binance klines carry taker-buy volume (column 9 of 12). Before the onset the flow is balanced (calm
+        // liquidations are small next to the turnover); in the flush's first half hour forced long sells pull the
+        // taker-buy share clearly below the calm level (seed 1: 0.50 → 0.44).
+        let synth = try synth("synth-taker", ["--cascade-at", "01:00", "--assets", "BTC"])
+        #expect(synth.code == 0)
+        let page = try JSONNode.parse(
+            try FileBytes.read(
+                synth.dir + "/binance-usdm/fapi/v1/klines/symbol=BTCUSDT&interval=1m&limit=1000.json",
+                maxBytes: 16 << 20), origin: "klines")
+        var before: [Double] = []
+        var flush: [Double] = []
+        for row in try page.elements() {
+            let opened = try row.element(0).int64()
+            let share = try row.element(9).decimal() / (try row.element(5).decimal())
+            if opened < Self.onsetMs - 600_000 { before.append(share) }
+            if opened >= Self.onsetMs, opened < Self.onsetMs + 1_800_000 { flush.append(share) }
+        }
+        let calmMean = before.reduce(0, +) / Double(before.count)
+        let flushMean = flush.reduce(0, +) / Double(flush.count)
+        #expect(abs(calmMean - 0.5) < 0.05, "calm taker-buy share \(calmMean)")
+        #expect(flushMean < calmMean - 0.03, "flush taker-buy share \(flushMean), calm \(calmMean)")
+    }
 }

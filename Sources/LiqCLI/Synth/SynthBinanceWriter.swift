@@ -126,13 +126,14 @@ struct SynthBinanceWriter {
         let opened = day.startMs + Int64(minute) * 60_000
         let volume = market.asset.openInterestBase * 0.002 * (1 + 40 * abs(bar.close / bar.open - 1) * 100)
         let vwap = (bar.high + bar.low + bar.close) / 3
+        let takerBuy = volume * market.takerBuyShare(minute: minute, turnoverUSD: volume * vwap)
         return .array([
             SynthText.number(opened), .string(SynthText.fixed(bar.open, decimals)),
             .string(SynthText.fixed(bar.high, decimals)), .string(SynthText.fixed(bar.low, decimals)),
             .string(SynthText.fixed(bar.close, decimals)), .string(SynthText.fixed(volume, 3)),
             SynthText.number(opened + 59_999), .string(SynthText.fixed(volume * vwap, 5)),
-            SynthText.number(Int64(volume * 3)), .string(SynthText.fixed(volume * 0.5, 3)),
-            .string(SynthText.fixed(volume * 0.5 * vwap, 5)), .string("0"),
+            SynthText.number(Int64(volume * 3)), .string(SynthText.fixed(takerBuy, 3)),
+            .string(SynthText.fixed(takerBuy * vwap, 5)), .string("0"),
         ])
     }
 
