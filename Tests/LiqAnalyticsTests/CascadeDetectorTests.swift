@@ -83,9 +83,11 @@ import Testing
         // 30-minute window at 45 = minutes 15–44: 15 × 11.918 and 15 × 0 → median 5.959, every deviation 5.959,
         // MAD 5.959, scale 1.4826 × 5.959 = 8.835 → z = (12.206 − 5.959)/8.835 = 0.71: no onset.
         // 29-minute window = minutes 16–44: 14 × 11.918 and 15 × 0 → median 0, MAD 0, floor → z = 21.2: onset.
+        // (The scale ceiling is lifted: it exists for such bimodal baselines and would make the first fire too.)
         let longUSD = (0..<60).map { $0 < 30 ? 150_000.0 : $0 == 45 ? 200_000 : 0 }
         let panel = CascadePanels.panel(longUSD: longUSD, close: (0..<60).map { $0 >= 45 ? 98 : 100 })
         var config = CascadeDetectorConfig()
+        config.scaleCeiling = 100
         config.baselineWindowMinutes = windowMinutes
         config.minimumBaselineMinutes = windowMinutes
         let starts = CascadeDetector(config: config).detect(panels: [panel]).events.map(\.startMs)
@@ -111,25 +113,29 @@ import Testing
     }
 
     @Test func stateMachineWithCooldown() {
-        // Burst at 40 (price 98); from 41 on: no liquidations (rule 1), flat price so rv = 0 ≤ 50% of the peak
-        // |ln 0.98| (rule 4), taker-buy share 0.6 > 0.5 (rule 5): score 3 at 41, 42, 43 → exhausted at 43,
-        // cooldown 44…103, idle at 104. A burst at 60 falls in the cooldown: no event. A burst at 120 is a new
-        // event, exhausted at 123, cooldown from 124 to the end (149).
+        // Burst at 40 (price 98); from 41 on no liquidations: the 5-minute trailing mean (rule 1) is 1M at 40
+        // (the smoothed peak), then 500k, 333k, 250k, 200k at 44 = 0.2 of the peak: held from 44. Flat price so
+        // rv = 0 ≤ 50% of the peak |ln 0.98| (rule 4) and taker-buy share 0.6 > 0.5 (rule 5) from 41: score 3 at
+        // 44, 45, 46 → exhausted from 44 (endMs), confirmed at 46, cooldown 47…106, idle at 107. A burst at 60
+        // falls in the cooldown: no event. A burst at 120 is a new event, exhausted from 124, confirmed at 126,
+        // cooldown from 127 to the end (149).
         let panel = CascadePanels.bursts(
             [40: 1_000_000, 60: 1_000_000, 120: 1_000_000], count: 150, takerAfterFirstBurst: 0.6)
         let detection = CascadeDetector().detect(panels: [panel])
         #expect(detection.events.map(\.startMs) == [CascadePanels.minute(40), CascadePanels.minute(120)])
-        #expect(detection.events.map(\.endMs) == [CascadePanels.minute(43), CascadePanels.minute(123)])
+        #expect(detection.events.map(\.endMs) == [CascadePanels.minute(44), CascadePanels.minute(124)])
+        #expect(detection.events.map(\.confirmedMs) == [CascadePanels.minute(46), CascadePanels.minute(126)])
+        #expect(detection.events.map(\.detectedMs) == [CascadePanels.minute(40), CascadePanels.minute(120)])
         #expect(detection.events.map(\.state) == [.exhausted, .exhausted])
         #expect(detection.events.map(\.exhaustionScore) == [3, 3])
         let long = detection.transitions.filter { $0.side == .long }
         #expect(
             long.map(\.to) == [.onset, .active, .exhausted, .cooldown, .idle, .onset, .active, .exhausted, .cooldown])
         #expect(
-            long.map { Int(($0.minuteMs - CascadePanels.start) / 60_000) } == [40, 41, 43, 44, 104, 120, 121, 123, 124])
+            long.map { Int(($0.minuteMs - CascadePanels.start) / 60_000) } == [40, 41, 46, 47, 107, 120, 121, 126, 127])
         let state = detection.states.first { $0.side == .long }
         #expect(state?.state == .cooldown)
-        #expect(state?.sinceMs == CascadePanels.minute(124))
+        #expect(state?.sinceMs == CascadePanels.minute(127))
         #expect(state?.eventID == detection.events[1].id)
         #expect(detection.states.first { $0.side == .short }?.state == .idle)
     }

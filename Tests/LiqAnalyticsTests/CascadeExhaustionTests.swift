@@ -28,9 +28,13 @@ import Testing
         before.fundingAnnualized = 0.40
         before.openInterestUSD = 1000
         let panel = MarketPanel(baseAsset: "BTC", rows: [before, peak, now])
-        let run = CascadeSideRun(panel: panel, side: .long, config: CascadeDetectorConfig(), branchingRatios: [:])
-        let event = CascadeSideRun.OpenEvent(
-            start: 1, lastOnset: 1, onsetReasons: [], preFunding: 0.40, preOpenInterest: 1000)
+        // One-minute "means": these tests isolate each rule's arithmetic; smoothing has its own test.
+        var config = CascadeDetectorConfig()
+        config.liquidationSmoothingMinutes = 1
+        let run = CascadeSideRun(panel: panel, side: .long, config: config, branchingRatios: [:])
+        var event = CascadeSideRun.OpenEvent(
+            start: 1, detected: 1, lastOnset: 1, onsetReasons: [], preFunding: 0.40, preOpenInterest: 1000)
+        event.peakSmoothedUSD = max(peak.longUSD, now.longUSD)
         return run.exhaustionReasons(rows: panel.rows, index: 2, event: event)
     }
 
@@ -61,7 +65,7 @@ import Testing
         let panel = MarketPanel(baseAsset: "BTC", rows: [before, peak, now])
         let run = CascadeSideRun(panel: panel, side: .long, config: CascadeDetectorConfig(), branchingRatios: [:])
         let event = CascadeSideRun.OpenEvent(
-            start: 1, lastOnset: 1, onsetReasons: [], preFunding: 0.05, preOpenInterest: nil)
+            start: 1, detected: 1, lastOnset: 1, onsetReasons: [], preFunding: 0.05, preOpenInterest: nil)
         let funding = run.exhaustionReasons(rows: panel.rows, index: 2, event: event)[1]
         // 1 − |−0.01 − 0.1095|/|0.05 − 0.1095| = 1 − 0.1195/0.0595 = −1.0084: not retraced, but crossed zero.
         #expect(abs((funding.value ?? 0) - -1.008_403) < 1e-6)
@@ -78,5 +82,32 @@ import Testing
         #expect(reasons.filter(\.held).count == 1)
         #expect(reasons[1].text == "funding_retraced=n/a not evaluable")
         #expect(reasons[0].text == "liquidations_vs_peak=0.1 vs 0.2 held")
+    }
+
+    @Test func liquidationRuleComparesTrailingMeans() {
+        // Minutes 1–5 of an event: $1M, $3M, $2M, $0.1M, $0.1M with a 3-minute window.
+        // Trailing means: 1.0, 2.0, 2.0, 1.7, 0.7333 (M) → smoothed peak 2.0M.
+        // Minute 4 alone is 0.1/3 = 0.033 of the raw peak (a lull); its mean 1.7/2.0 = 0.85 is no collapse.
+        // Minute 5: 0.7333/2.0 = 0.3667, still above 0.2.
+        let amounts = [0.0, 1_000_000, 3_000_000, 2_000_000, 100_000, 100_000]
+        let rows = amounts.enumerated().map { index, usd in
+            var row = MarketPanelRow(minuteMs: CascadePanels.minute(index))
+            row.longUSD = usd
+            return row
+        }
+        let panel = MarketPanel(baseAsset: "BTC", rows: rows)
+        var config = CascadeDetectorConfig()
+        config.liquidationSmoothingMinutes = 3
+        let run = CascadeSideRun(panel: panel, side: .long, config: config, branchingRatios: [:])
+        var event = CascadeSideRun.OpenEvent(
+            start: 1, detected: 1, lastOnset: 1, onsetReasons: [], preFunding: nil, preOpenInterest: nil)
+        var ratios: [Double] = []
+        for index in 1...5 {
+            event.peakSmoothedUSD = max(
+                event.peakSmoothedUSD, run.smoothedUSD(rows: panel.rows, index: index, event: event))
+            ratios.append(run.exhaustionReasons(rows: panel.rows, index: index, event: event)[0].value ?? -1)
+        }
+        let expected = [1.0, 1.0, 1.0, 0.85, 0.366_667]
+        #expect(zip(ratios, expected).allSatisfy { abs($0 - $1) < 1e-6 }, "\(ratios)")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LiqAnalytics
@@ -10,7 +11,7 @@ import Testing
         for value in [100.0, 3, 1, 4, 2] { baseline.insert(value) }
         #expect(baseline.median == 3)
         #expect(baseline.medianAbsoluteDeviation == 1)
-        #expect(abs(baseline.robustZ(10, scaleFloor: 0.1) - 4.721_435) < 1e-6)
+        #expect(abs(baseline.robustZ(10, scaleFloor: 0.1, scaleCeiling: 10) - 4.721_435) < 1e-6)
     }
 
     @Test func evenWindowAndRemoval() {
@@ -30,6 +31,17 @@ import Testing
         var baseline = RobustBaseline()
         for _ in 0..<10 { baseline.insert(0) }
         #expect(baseline.medianAbsoluteDeviation == 0)
-        #expect(baseline.robustZ(3, scaleFloor: 0.5) == 6)
+        #expect(baseline.robustZ(3, scaleFloor: 0.5, scaleCeiling: 10) == 6)
+    }
+
+    @Test func bimodalBaselineIsCappedByTheCeiling() {
+        // Half the minutes 0, half ln(1 + 9999) = 9.2104: median (0 + 9.2104)/2 = 4.6052, every |x − m| = 4.6052,
+        // MAD 4.6052, 1.4826 · MAD = 6.8277. A $2.6M minute, ln(2.6e6 + 1) = 14.7711: uncapped z =
+        // (14.7711 − 4.6052)/6.8277 = 1.4889; capped at ln(100)/4 = 1.1513: z = 10.1659/1.1513 = 8.8299.
+        var baseline = RobustBaseline()
+        for index in 0..<10 { baseline.insert(index % 2 == 0 ? 0 : log(10_000.0)) }
+        let value = log(2_600_001.0)
+        #expect(abs(baseline.robustZ(value, scaleFloor: 0.5, scaleCeiling: 100) - 1.488_9) < 1e-4)
+        #expect(abs(baseline.robustZ(value, scaleFloor: 0.5, scaleCeiling: log(100) / 4) - 8.829_9) < 1e-4)
     }
 }

@@ -52,7 +52,7 @@ import Testing
             #expect(a == b, "\(name) differs")
         }
         let other = try synth("synth-seed", ["--cascade-at", "01:00", "--seed", "2"])
-        let capture = "binance-usdm/captures/fstream-market-forceOrder-synth.ndjson"
+        let capture = "binance-usdm/captures/fstream-market-stream-synth.ndjson"
         #expect(
             try FileBytes.read(first.dir + "/" + capture, maxBytes: 64 << 20)
                 != FileBytes.read(other.dir + "/" + capture, maxBytes: 64 << 20))

@@ -27,7 +27,8 @@ import Testing
     static func detection() -> CascadeDetection {
         let event = CascadeEvent(
             id: "0123456789abcdef", baseAsset: "BTC", side: .long, state: .exhausted, startMs: 0, peakMs: 0,
-            endMs: 60_000, totalUSD: 1_234_567.891, peakMinuteUSD: 1_000_000, priceMoveBps: -512.3456,
+            endMs: 60_000, detectedMs: 0, confirmedMs: 180_000, totalUSD: 1_234_567.891, peakMinuteUSD: 1_000_000,
+            priceMoveBps: -512.3456,
             exhaustionScore: 3, branchingRatio: nil, venueShares: [.okx: 0.25, .bybit: 0.75], venues: [.bybit, .okx],
             lowerBound: false,
             reasons: [

@@ -52,7 +52,7 @@ public struct CascadeDetector: Sendable {
         let value = log1p(rows[index].liquidatedUSD(side))
         let z: Double? =
             baseline.count >= config.minimumBaselineMinutes
-            ? baseline.robustZ(value, scaleFloor: config.scaleFloor) : nil
+            ? baseline.robustZ(value, scaleFloor: config.scaleFloor, scaleCeiling: config.scaleCeiling) : nil
         let floorStart = max(0, index - config.floorWindowMinutes + 1)
         let windowUSD = rows[floorStart...index].reduce(0.0) { $0 + $1.liquidatedUSD(side) }
         let floor = config.absoluteFloorUSD(for: asset)

@@ -12,6 +12,11 @@ public struct CascadeDetectorConfig: Sendable, Equatable {
     /// Floor of `1.4826·MAD` in log units; a calm baseline's MAD is often 0. ln(10)/4 makes z = 4 at the floor the
     /// same as "10× the normal minute" (anchors §7.3 A1, k ≈ 10).
     public var scaleFloor: Double = log(10) / 4
+    /// Ceiling of the same scale: ln(100)/4 makes a minute 100× the baseline's median minute always reach z = 4.
+    /// A sparse flow (an asset where half the calm minutes have no liquidation at all) has a bimodal baseline whose
+    /// MAD measures the gap between "none" and "one order", not the flow's variability; uncapped, it hid a $2.6M
+    /// minute against a $300 median. The absolute floor and the price rule keep small blips out.
+    public var scaleCeiling: Double = log(100) / 4
     /// Window of the absolute floor, minutes (agentfeed `window_min` = 5).
     public var floorWindowMinutes: Int = 5
     /// Σ liquidated USD over the floor window must reach this (agentfeed `min_usd` = 100k).
@@ -27,6 +32,11 @@ public struct CascadeDetectorConfig: Sendable, Equatable {
     public var mergeGapMinutes: Int = 1
     /// Exhaustion rule 1: `L_t ≤` this fraction of the event's peak minute (anchors §7.4.1).
     public var liquidationCollapseFraction: Double = 0.2
+    /// Rule 1 compares trailing means over this many minutes (the current and the peak one), so a lull between
+    /// bursts of a self-exciting flow does not pass for a collapse. 5 (the floor window) put the exhaustion of
+    /// `liqpipe synth` cascades within −2…+6 minutes of their truth on most seeds, where 1 minute ended some
+    /// 8–11 minutes early and 3 minutes up to 11 early.
+    public var liquidationSmoothingMinutes: Int = 5
     /// Exhaustion rule 2: funding retraced at least this fraction of its pre-event deviation (anchors §7.4.2).
     public var fundingRetraceFraction: Double = 0.5
     /// Funding's neutral level the pre-event deviation is measured from, annualised: 0.01% per 8 h (10.95%/yr),

@@ -10,12 +10,17 @@ public struct CascadeEvent: Sendable, Equatable {
     public var side: PositionSide
     /// Last state the event reached: `.onset`, `.active` or `.exhausted`.
     public var state: CascadeState
-    /// First onset minute, Unix ms.
+    /// First minute of the event, Unix ms: the first abnormal minute of the run that led to the onset, since the
+    /// price confirmation lags the flush by a few minutes (at most the price window).
     public var startMs: Int64
     /// Minute with the most liquidated USD of this side.
     public var peakMs: Int64
-    /// Minute exhaustion was declared; nil while the event is still running at the end of the data.
+    /// Exhaustion minute: the first of the consecutive minutes that confirmed it; nil while the event still runs.
     public var endMs: Int64?
+    /// Minute every onset rule first held: when a live run raised the signal (≥ `startMs`).
+    public var detectedMs: Int64
+    /// Minute exhaustion was confirmed (`endMs` + the confirming minutes − 1); nil while the event still runs.
+    public var confirmedMs: Int64?
     /// Liquidated USD of this side from start to end (or the last minute), summed over venues.
     public var totalUSD: Double
     /// Liquidated USD in the peak minute.

@@ -27,6 +27,9 @@ public struct CascadeReason: Sendable, Equatable {
 
     /// Four decimals, no exponent: enough to read, stable between runs.
     static func short(_ value: Double) -> String {
+        // Beyond ±1e14 four decimals no longer fit an Int64 of ten-thousandths; such values are rare enough
+        // (a ratio against a near-zero reference) that Swift's shortest round-trip form is fine.
+        guard value.isFinite, abs(value) < 1e14 else { return "\(value)" }
         let rounded = (value * 10_000).rounded() / 10_000
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
         return String(format4: rounded)

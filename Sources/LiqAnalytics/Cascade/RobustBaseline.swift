@@ -56,7 +56,7 @@ struct RobustBaseline: Sendable {
     }
 
     /// `(x − median) / max(1.4826·MAD, floor)`.
-    func robustZ(_ value: Double, scaleFloor: Double) -> Double {
-        (value - median) / max(1.4826 * medianAbsoluteDeviation, scaleFloor)
+    func robustZ(_ value: Double, scaleFloor: Double, scaleCeiling: Double) -> Double {
+        (value - median) / min(max(1.4826 * medianAbsoluteDeviation, scaleFloor), max(scaleFloor, scaleCeiling))
     }
 }

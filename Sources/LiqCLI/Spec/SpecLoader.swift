@@ -225,7 +225,8 @@ public enum SpecLoader {
     static func cascadeSpec(_ node: JSONNode) throws(JSONError) -> CascadeSpec {
         // Keys are the field names of CascadeDetectorConfig (documented there), plus the panel and Hawkes settings.
         let fractions: [String: WritableKeyPath<CascadeDetectorConfig, Double>] = [
-            "zThreshold": \.zThreshold, "scaleFloor": \.scaleFloor, "absoluteFloorUSD": \.absoluteFloorUSD,
+            "zThreshold": \.zThreshold, "scaleFloor": \.scaleFloor, "scaleCeiling": \.scaleCeiling,
+            "absoluteFloorUSD": \.absoluteFloorUSD,
             "priceMoveThreshold": \.priceMoveThreshold, "liquidationCollapseFraction": \.liquidationCollapseFraction,
             "fundingRetraceFraction": \.fundingRetraceFraction, "neutralFundingAnnualized": \.neutralFundingAnnualized,
             "openInterestStableFraction": \.openInterestStableFraction,
@@ -235,7 +236,8 @@ public enum SpecLoader {
         let counts: [String: WritableKeyPath<CascadeDetectorConfig, Int>] = [
             "baselineWindowMinutes": \.baselineWindowMinutes, "minimumBaselineMinutes": \.minimumBaselineMinutes,
             "floorWindowMinutes": \.floorWindowMinutes, "priceMoveWindowMinutes": \.priceMoveWindowMinutes,
-            "mergeGapMinutes": \.mergeGapMinutes, "exhaustionMinimumScore": \.exhaustionMinimumScore,
+            "mergeGapMinutes": \.mergeGapMinutes, "liquidationSmoothingMinutes": \.liquidationSmoothingMinutes,
+            "exhaustionMinimumScore": \.exhaustionMinimumScore,
             "exhaustionConsecutiveMinutes": \.exhaustionConsecutiveMinutes, "cooldownMinutes": \.cooldownMinutes,
             "marketWideAssets": \.marketWideAssets, "marketWideWindowMinutes": \.marketWideWindowMinutes,
         ]

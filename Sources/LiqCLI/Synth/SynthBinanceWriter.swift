@@ -2,15 +2,17 @@ import LiqCore
 import LiqEmit
 
 /// Binance USD-M files of a synthetic day: `exchangeInfo`, `fundingInfo`, `premiumIndex`, `openInterestHist` (5m),
-/// `fundingRate`, 1m `klines` (paged back by `endTime` as the adapter asks) and the `!forceOrder@arr` capture,
-/// sampled as Binance does: at most one liquidation per symbol per second.
+/// `fundingRate`, 1m `klines` (paged back by `endTime` as the adapter asks) and a capture of the combined stream
+/// `!forceOrder@arr/!markPrice@arr@1s`: liquidations sampled as Binance does (at most one per symbol per second)
+/// and the mark price with its running funding rate once a minute (the live stream pushes it every second; one a
+/// minute is what the per-minute panel reads, and keeps the file small).
 struct SynthBinanceWriter {
     static let venue = "binance-usdm"
     static let klineLimit = 1_000
     let day: SynthDay
     let markets: [SynthMarket]
 
-    var captureName: String { "captures/fstream-market-forceOrder-synth.ndjson" }
+    var captureName: String { "captures/fstream-market-stream-synth.ndjson" }
 
     func write(to output: inout SynthOutput) throws(OutputError) {
         let base = Self.venue
@@ -174,6 +176,25 @@ struct SynthBinanceWriter {
                         ])
                     ))
             }
+        }
+        for minute in 0..<day.minutes {
+            let eventTime = day.startMs + Int64(minute) * 60_000 + 30_000
+            let updates: [JSONValue] = markets.map { market in
+                let mark = market.price(atMs: eventTime)
+                return SynthText.object([
+                    ("e", .string("markPriceUpdate")), ("E", SynthText.number(eventTime)),
+                    ("s", .string(market.asset.name + "USDT")), ("p", .string(SynthText.fixed(mark, 8))),
+                    ("P", .string(SynthText.fixed(mark * 1.0001, 8))),
+                    ("i", .string(SynthText.fixed(mark * 1.0002, 8))),
+                    ("r", .string(SynthText.fixed(market.funding[minute], 8))),
+                    ("T", SynthText.number(day.nextSettlement(after: eventTime))),
+                ])
+            }
+            lines.append(
+                (
+                    eventTime,
+                    SynthText.object([("stream", .string("!markPrice@arr@1s")), ("data", .array(updates))])
+                ))
         }
         return lines.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
     }

@@ -11,9 +11,12 @@ struct SynthDay: Sendable, Equatable {
     }
 
     /// The first settlement after the end (the `nextFundingTime` of a snapshot taken at the end).
-    var nextSettlement: Int64 {
+    var nextSettlement: Int64 { nextSettlement(after: endMs) }
+
+    /// The first 8-hourly settlement after `ms`.
+    func nextSettlement(after ms: Int64) -> Int64 {
         let period: Int64 = 8 * 3_600_000
-        return (endMs / period + 1) * period
+        return (ms / period + 1) * period
     }
 
     /// The minute index holding `ms`, clamped to the day.

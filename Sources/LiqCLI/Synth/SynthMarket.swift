@@ -14,7 +14,8 @@ import LiqCore
 ///   down, shorts up), scaled so the burst moves it by `cascadeDepth`; an hour after the onset it recovers part
 ///   of the drop;
 /// - open interest drifts up and is flushed in proportion to the burst's liquidated notional (`oiFlush` in all);
-/// - the running funding rate is positive and falls below zero with the flush, then creeps back.
+/// - the running funding rate is high before the cascade (crowded longs), falls below zero with the flush, then
+///   creeps back.
 struct SynthMarket: Sendable {
     /// One liquidation: time (ms), the liquidated position's side, base quantity and the market price then.
     struct Liquidation: Sendable {
@@ -55,6 +56,10 @@ struct SynthMarket: Sendable {
     static let earlyImpactBoost = 12.0
     static let earlyImpactSeconds = 240.0
     static let oiFlush = 0.25
+    /// Running funding per 8 h before the cascade: longs crowded (3× the 0.01% neutral rate) ...
+    static let crowdedFunding = 0.0003
+    /// ... falling with the flush to this much below zero once it is complete (shorts paying).
+    static let flushedFunding = 0.0001
     static let secondVolatility = 0.00008  // log-price σ per second
     static let calmMedianUSD = 6_000.0
     static let burstMedianUSD = 18_000.0
@@ -141,7 +146,7 @@ struct SynthMarket: Sendable {
             let trend = asset.openInterestBase * (1 + 0.03 * Double(minute) / 1_440)
             openInterest.append(trend * (1 - Self.oiFlush * (minute == 0 ? 0 : oiFlushShares[minute - 1])))
             let share = minute == 0 ? 0 : oiFlushShares[minute - 1]
-            var rate = 0.0001 - 0.00016 * share
+            var rate = Self.crowdedFunding - (Self.crowdedFunding + Self.flushedFunding) * share
             if let onsetSecond, minute * 60 > onsetSecond + 3_600 {
                 rate += 0.00008 * min(1, Double(minute * 60 - onsetSecond - 3_600) / 14_400)
             }

@@ -25,6 +25,8 @@ public enum SignalsJSON {
                 member("startMs", .number(String(event.startMs))),
                 member("peakMs", .number(String(event.peakMs))),
                 member("endMs", event.endMs.map { .number(String($0)) } ?? .null),
+                member("detectedMs", .number(String(event.detectedMs))),
+                member("exhaustionConfirmedMs", event.confirmedMs.map { .number(String($0)) } ?? .null),
                 member("totalUSD", .number(NumberFormat.computed(event.totalUSD))),
                 member("peakMinuteUSD", .number(NumberFormat.computed(event.peakMinuteUSD))),
                 member("priceMoveBps", number(event.priceMoveBps)),
