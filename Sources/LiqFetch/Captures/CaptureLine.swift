@@ -43,7 +43,7 @@ public struct CaptureLine: Sendable, Equatable {
         var end = line.count
         while end > scanner.index, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
         guard end > scanner.index, line[end - 1] == UInt8(ascii: "}") else {
-            throw scanner.error(at: end, expected: "'}' closing the capture envelope")
+            throw scanner.error(at: max(end - 1, scanner.index), expected: "'}' closing the capture envelope")
         }
         let provenance = Provenance(receivedMs: receivedMs, venue: venue, connection: connection)
         if scanner.skip(#","messageBase64":"#) {
