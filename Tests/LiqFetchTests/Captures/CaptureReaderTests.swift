@@ -77,6 +77,14 @@ import Testing
         #expect(error?.description == path + ": line 1: larger than the limit of 102400 bytes")
     }
 
+    @Test func endlessInputWithoutNewlinesFailsAtTheLimitInsteadOfReadingForever() throws {
+        // /dev/zero never ends: only the limit check on the buffered, unterminated line stops the reader.
+        let reader = try CaptureReader(path: "/dev/zero", maxLineBytes: 64 << 10)
+        #expect(!reader.isGzip)
+        let error = #expect(throws: FileReadError.self) { try reader.nextLine() }
+        #expect(error?.description == "/dev/zero: line 1: larger than the limit of 65536 bytes")
+    }
+
     @Test func missingFileNamesThePath() throws {
         let path = "/nonexistent-liqpipe-dir/capture.ndjson.gz"
         let error = #expect(throws: FileReadError.self) { _ = try CaptureReader(path: path) }
