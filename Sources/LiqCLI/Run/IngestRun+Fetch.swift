@@ -69,21 +69,20 @@ extension IngestRun {
         }
     }
 
-    /// Streams a capture file through one stream decoder, in order, emitting records in chunks; a bad line is a
-    /// failure naming file:line and the lines around it still count.
+    /// Streams a capture file (plain or gzip NDJSON; envelope lines from the collector or bare venue messages)
+    /// through one stream decoder, in order, emitting records in chunks; a bad line is a failure naming file:line
+    /// and the lines around it still count. A torn gzip tail the reader skipped is a failure naming the byte offset.
     static func readCapture(
         _ path: String, runtime: VenueRuntime, venueIndex: Int, emit: (DecodedItem) throws -> Void
     ) throws {
-        func failure(_ origin: String, _ error: any Error) -> DecodedItem {
-            .failure([
-                SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: origin, message: "\(error)")
-            ])
+        func failure(_ origin: String, _ message: String) -> DecodedItem {
+            .failure([SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: origin, message: message)])
         }
-        let reader: LineReader
+        let reader: CaptureReader
         do {
-            reader = try LineReader(path: path)
+            reader = try CaptureReader(path: path)
         } catch {
-            return try emit(failure(path, error))
+            return try emit(failure(path, "\(error)"))
         }
         var decoder = runtime.adapter.makeStreamDecoder()
         var records: [VenueRecord] = []
@@ -94,15 +93,16 @@ extension IngestRun {
                 line = try reader.nextLine()
             } catch {
                 try emit(.records(venueIndex: venueIndex, origin: path, records))
-                return try emit(failure(path, error))
+                return try emit(failure(path, "\(error)"))
             }
             guard let line else { break }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let origin = "\(path):\(reader.lineNumber)"
             do {
-                records += try decoder.decode(line: line, origin: origin)
+                let capture = try CaptureLine.parse(line, path: path, lineNumber: reader.lineNumber)
+                records += try decoder.decode(line: Array(capture.message), origin: origin)
             } catch {
-                try emit(failure(origin, error))
+                try emit(failure(origin, "\(error)"))
             }
             linesInChunk += 1
             if linesInChunk == captureChunkLines {
@@ -112,5 +112,6 @@ extension IngestRun {
             }
         }
         if !records.isEmpty { try emit(.records(venueIndex: venueIndex, origin: path, records)) }
+        for warning in reader.warnings { try emit(failure(path, warning)) }
     }
 }
