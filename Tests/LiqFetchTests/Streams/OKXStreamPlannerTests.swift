@@ -6,7 +6,8 @@ import Testing
 @Suite struct OKXStreamPlannerTests {
     static let reference = StreamReference.reference([
         StreamReference.instrument(.okx, "BTC-USDT-SWAP"),
-        StreamReference.instrument(.okx, "BTC-USD-251226", quote: "USD", settle: "BTC", kind: .datedFuture,
+        StreamReference.instrument(
+            .okx, "BTC-USD-251226", quote: "USD", settle: "BTC", kind: .datedFuture,
             margining: .inverse),
     ])
 
