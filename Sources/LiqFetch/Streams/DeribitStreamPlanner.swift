@@ -16,6 +16,9 @@ struct DeribitStreamPlanner: StreamPlanner {
     static let setHeartbeat =
         #"{"jsonrpc":"2.0","id":1,"method":"public/set_heartbeat","params":{"interval":\#(heartbeatIntervalSeconds)}}"#
     static let testReply = #"{"jsonrpc":"2.0","id":3,"method":"public/test","params":{}}"#
+    /// Every received message is offered to `reply(to:)`; only those containing this are parsed, so the trade
+    /// and ticker notifications are not parsed twice.
+    static let testRequestMarker = Array("test_request".utf8)
 
     func endpoints(reference: ReferenceData, feeds: Set<Feed>, baseURL: String?) throws -> [StreamEndpoint] {
         let instruments = reference.instruments.filter { $0.venue == .deribit }
@@ -51,7 +54,8 @@ struct DeribitStreamPlanner: StreamPlanner {
     /// `public/test` in answer to `{"method":"heartbeat","params":{"type":"test_request"}}`; nil for anything
     /// else, including messages that are not JSON (the decoder reports those).
     func reply(to message: [UInt8]) -> String? {
-        guard message.contains(UInt8(ascii: "_")), let node = try? JSONNode.parse(message, origin: "deribit"),
+        guard message.firstRange(of: Self.testRequestMarker) != nil,
+            let node = try? JSONNode.parse(message, origin: "deribit"),
             (try? node.optionalMember("method")?.string()) == "heartbeat",
             (try? node.optionalMember("params")?.optionalMember("type")?.string()) == "test_request"
         else { return nil }
