@@ -13,11 +13,13 @@ import LiqCore
 /// minutes on a calm day, and a second-by-second stream on the same connection is what lets a short staleness
 /// threshold tell a dead connection from a quiet market. The decoder drops the marks a spec did not ask for.
 /// Binance pings every 3 minutes and closes a connection that has not ponged within 10; the WebSocket layer pongs.
+/// Limits respected: at most 1,024 streams per connection (COIN-M has a few dozen pairs), and a connection lives
+/// at most 24 hours, after which the collector's reconnect takes over.
 struct BinanceStreamPlanner: StreamPlanner {
     let venue: Venue
 
-    /// Five missed one-second mark pushes is already abnormal; 30 s leaves room for a slow venue without letting a
-    /// dead connection lose more than half a minute of liquidations.
+    /// The mark stream pushes every second, so even a few missed pushes are abnormal; 30 s leaves room for a slow
+    /// venue without letting a dead connection lose more than half a minute of liquidations.
     static let staleAfterSeconds = 30.0
     /// A connection carrying only `!forceOrder@arr` (COIN-M without a selected pair) may rightly be silent for a
     /// long time; the server's 3-minute pings keep it open, so only a long silence means it is gone.

@@ -104,7 +104,9 @@ import Testing
                 + ": okx error 60018: Wrong URL or channel:liquidations,instId:BTC-USDT-SWAP doesn't exist.")
     }
 
-    @Test func textThatIsNotAPongIsStillMalformed() throws {
+    /// Only OKX answers a text ping with bare text; any other non-JSON line is still malformed, including `pong`
+    /// on BitMEX, whose pongs answer our ping frames as frames and never reach a decoder.
+    @Test func bareTextIsMalformedExceptTheOKXPong() throws {
         #expect(throws: JSONError.self) { try Self.decode(.okx, ["pang"]) }
         #expect(throws: JSONError.self) { try Self.decode(.bitmex, ["pong"]) }
     }
