@@ -34,6 +34,35 @@ public enum VenueCatalog {
         }
     }
 
+    /// What the collector subscribes to on `venue`'s WebSocket streams; nil for Hyperliquid, which publishes no
+    /// market-wide liquidation stream (its liquidations appear only on a user's own fills) and whose market
+    /// snapshots carry no time a capture could be replayed with.
+    public static func streamPlanner(for venue: Venue) -> (any StreamPlanner)? {
+        switch venue {
+        case .binanceUSDM, .binanceCOINM: BinanceStreamPlanner(venue: venue)
+        case .bybit: BybitStreamPlanner()
+        case .okx: OKXStreamPlanner()
+        case .bitmex: BitMEXStreamPlanner()
+        case .deribit: DeribitStreamPlanner()
+        case .hyperliquid: nil
+        }
+    }
+
+    /// The venue's production WebSocket base URL; the planner appends its paths and queries, and a spec may
+    /// replace it (`ws://127.0.0.1:PORT` against a loopback server). Binance USDⓈ-M is under `/market`: the
+    /// unrouted paths silently deliver no liquidations since 2026-04.
+    public static func defaultStreamURL(for venue: Venue) -> String {
+        switch venue {
+        case .binanceUSDM: "wss://fstream.binance.com/market"
+        case .binanceCOINM: "wss://dstream.binance.com"
+        case .bybit: "wss://stream.bybit.com/v5/public"
+        case .okx: "wss://ws.okx.com:8443/ws/v5/public"
+        case .bitmex: "wss://ws.bitmex.com/realtime"
+        case .deribit: "wss://www.deribit.com/ws/api/v2"
+        case .hyperliquid: "wss://api.hyperliquid.xyz/ws"
+        }
+    }
+
     /// The requests that list all of a venue's instruments (OKX lists swaps and futures separately; Deribit lists
     /// per currency, and only BTC and ETH have the inverse contracts its adapter reads).
     public static func instrumentsRequests(venue: Venue) -> [VenueRequest] {

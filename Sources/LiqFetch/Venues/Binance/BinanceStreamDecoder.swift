@@ -5,7 +5,8 @@ public import LiqCore
 /// with the running funding rate (`!markPrice@arr@1s` pushes an array of them every second).
 ///
 /// Subscription answers (`{"result":null,"id":1}`) and COIN-M `indexPriceUpdate` events (the index of a whole
-/// pair, which no instrument record carries) yield nothing; any other event type is an error.
+/// pair, which no instrument record carries) yield nothing; a refused request
+/// (`{"error":{"code":2,"msg":…},"id":1}`) is a `VenueAPIError`; any other event type is an error.
 public struct BinanceStreamDecoder: StreamDecoder {
     public let venue: Venue
     /// Only these symbols are kept; `…@arr` streams carry every symbol of the venue.
@@ -28,6 +29,12 @@ public struct BinanceStreamDecoder: StreamDecoder {
         }
         if let data = try message.optionalMember("data") { return try decode(data) }
         guard let eventType = try message.optionalMember("e") else {
+            if let error = try message.optionalMember("error") {
+                let code = try error.optionalMember("code").map { (node) throws(JSONError) in try node.int64() }
+                let text = try error.optionalMember("msg").map { (node) throws(JSONError) in try node.string() }
+                throw VenueAPIError(
+                    venue: venue, origin: message.origin, code: code.map(String.init) ?? "", message: text ?? "")
+            }
             if try message.optionalMember("result") != nil || message.optionalMember("id") != nil { return [] }
             throw message.error(expected: "a Binance stream event (an \"e\" member) or a subscription answer")
         }

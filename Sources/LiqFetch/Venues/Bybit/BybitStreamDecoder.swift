@@ -7,8 +7,10 @@ public import LiqCore
 /// predicted funding and open interest it changed, valued from the merged state at the message's `ts`. A delta
 /// before any snapshot (a capture segment that starts mid-stream) builds on an empty state, so it emits only what
 /// it carries.
-/// Operation answers (`{"success":true,"op":"subscribe",…}`, pongs) yield nothing; a refused operation
-/// (`"success":false`) is the venue refusing us and becomes a `VenueAPIError`.
+/// Operation answers yield nothing: subscription acknowledgements (`{"success":true,"ret_msg":"","op":"subscribe",…}`)
+/// and pongs in both of Bybit's shapes (`{"success":true,"ret_msg":"pong","op":"ping",…}`, `{"op":"pong",…}`); a
+/// message with `op` or `success` is an operation answer, never data. A refused operation (`"success":false`) is
+/// the venue refusing us and becomes a `VenueAPIError`.
 public struct BybitStreamDecoder: StreamDecoder {
     /// Only these symbols are kept.
     public let symbols: Set<String>
@@ -22,11 +24,13 @@ public struct BybitStreamDecoder: StreamDecoder {
     }
 
     public mutating func decode(_ message: JSONNode) throws -> [VenueRecord] {
-        if let operation = try message.optionalMember("op") {
-            if let success = try message.optionalMember("success"), try !success.bool() {
+        let operation = try message.optionalMember("op")
+        let success = try message.optionalMember("success")
+        if operation != nil || success != nil {
+            if let success, try !success.bool() {
                 let text = try message.optionalMember("ret_msg").map { (node) throws(JSONError) in try node.string() }
                 throw VenueAPIError(
-                    venue: .bybit, origin: message.origin, code: try operation.string(), message: text ?? "")
+                    venue: .bybit, origin: message.origin, code: try operation?.string() ?? "", message: text ?? "")
             }
             return []
         }

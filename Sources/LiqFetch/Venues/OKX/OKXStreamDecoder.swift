@@ -2,8 +2,9 @@ public import LiqCore
 
 /// Decodes OKX public WebSocket pushes (`{"arg":{"channel":…},"data":[…]}`) by channel: `liquidation-orders`,
 /// `mark-price`, `funding-rate` (running rate) and `open-interest`, whose rows are those of the REST endpoints.
-/// Subscription events yield nothing; an `error` event is the venue refusing us and becomes a `VenueAPIError`; a
-/// channel we do not decode is an error rather than silently nothing.
+/// Subscription events (`{"event":"subscribe",…}`, `notice`, `channel-conn-count`) and the bare-text `pong`
+/// answering our `ping` keep-alive yield nothing; an `error` event is the venue refusing us and becomes a
+/// `VenueAPIError` with its code and message; a channel we do not decode is an error rather than silently nothing.
 public struct OKXStreamDecoder: StreamDecoder {
     /// Only these instruments are kept; `liquidation-orders` is keyed by instrument type and carries all of them.
     public let symbols: Set<String>
@@ -41,10 +42,18 @@ public struct OKXStreamDecoder: StreamDecoder {
     /// `liquidation-orders` pushes go through the byte-level decoder; anything else, and anything unusual, through
     /// the tree path, which also produces every error.
     public mutating func decode(line: [UInt8], origin: String) throws -> [VenueRecord] {
+        if Self.isPong(line) { return [] }
         guard let events = FastOKXLiquidation.decode(line, pushOnly: true) else {
             return try decode(JSONNode.parse(line, origin: origin))
         }
         guard feeds.contains(.liquidations) else { return [] }
         return events.filter { symbols.contains($0.symbol) }.map(VenueRecord.liquidation)
+    }
+
+    /// OKX answers the text `ping` keep-alive with the bare text `pong`, which is not JSON.
+    static func isPong(_ line: [UInt8]) -> Bool {
+        var bytes = line[...]
+        while let last = bytes.last, last == 0x0A || last == 0x0D || last == 0x20 { bytes.removeLast() }
+        return bytes.elementsEqual("pong".utf8)
     }
 }
