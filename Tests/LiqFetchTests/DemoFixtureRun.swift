@@ -41,7 +41,7 @@ struct DemoFixtureRun {
             }
         }
         for capture in captures {
-            let reader = try LineReader(path: root + "/captures/" + capture)
+            let reader = try CaptureReader(path: root + "/captures/" + capture)
             var decoder = adapter.makeStreamDecoder()
             while let line = try reader.nextLine() {
                 captureRecords += try decoder.decode(line: line, origin: "\(capture):\(reader.lineNumber)")

@@ -37,7 +37,7 @@ enum DemoFixtures {
             records += try adapter.decodeFeed(try document(request, transport: transport), for: request)
         }
         for capture in captures {
-            let reader = try LineReader(path: directory(adapter.venue) + "/captures/" + capture)
+            let reader = try CaptureReader(path: directory(adapter.venue) + "/captures/" + capture)
             var decoder = adapter.makeStreamDecoder()
             while let line = try reader.nextLine() {
                 records += try decoder.decode(line: line, origin: "\(capture):\(reader.lineNumber)")

@@ -42,19 +42,22 @@ enum DecodeCommand {
 
         var decoder = try PayloadDecoder(
             venue: venue, feed: feedEntry, instrumentsFile: parsed.values["instruments"], symbols: symbols)
-        let reader = try LineReader(path: path)
+        // Captures written by `collect` (gzip, envelope lines) decode as well as bare payload lines.
+        let reader = try CaptureReader(path: path)
         var failures = 0
         while let line = try reader.nextLine() {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let origin = "\(input == "-" ? "stdin" : input):\(reader.lineNumber)"
             do {
-                try decoder.decode(line, origin: origin)
+                let message = try CaptureLine.parse(line, path: input, lineNumber: reader.lineNumber).message
+                try decoder.decode(Array(message), origin: origin)
             } catch {
                 failures += 1
                 console.err("liqpipe: \(error)\n")
             }
         }
+        for warning in reader.warnings { console.err("liqpipe: warning: \(warning)\n") }
         console.out(String(decoding: decoder.output(format: format), as: UTF8.self))
-        return failures == 0 ? .success : .partial
+        return failures == 0 && reader.warnings.isEmpty ? .success : .partial
     }
 }
