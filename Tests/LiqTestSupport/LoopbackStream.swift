@@ -30,9 +30,9 @@ final class LoopbackStream {
     }
 
     /// Exactly `count` bytes, waiting until `deadline`.
-    func read(_ count: Int, until deadline: ContinuousClock.Instant, waitingFor what: String) throws(
-        LoopbackWebSocketError
-    ) -> [UInt8] {
+    func read(_ count: Int, until deadline: ContinuousClock.Instant, waitingFor what: String)
+        throws(LoopbackWebSocketError) -> [UInt8]
+    {
         while pending.count < count {
             try fill(until: deadline, waitingFor: what)
         }
@@ -72,9 +72,7 @@ final class LoopbackStream {
     }
 
     /// Appends the next received bytes to `pending`.
-    private func fill(until deadline: ContinuousClock.Instant, waitingFor what: String) throws(
-        LoopbackWebSocketError
-    ) {
+    private func fill(until deadline: ContinuousClock.Instant, waitingFor what: String) throws(LoopbackWebSocketError) {
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
             let remaining = ContinuousClock.now.duration(to: deadline)
@@ -93,7 +91,8 @@ final class LoopbackStream {
             guard received > 0 else {
                 throw received == 0
                     ? .endOfStream(waitingFor: what)
-                    : LoopbackWebSocketError("recv failed while waiting for \(what): \(String(cString: strerror(errno)))")
+                    : LoopbackWebSocketError(
+                        "recv failed while waiting for \(what): \(String(cString: strerror(errno)))")
             }
             pending.append(contentsOf: chunk[..<received])
             return

@@ -13,8 +13,9 @@ final class CurlStream {
     let url: String
     private let handle: UnsafeMutableRawPointer
     private let socket: Int32
-    /// Largest read per `curl_easy_recv`, which bounds each chunk handed to the frame parser.
-    private static let readChunkBytes = 64 * 1024
+    /// Reused receive buffer; its size (64 KiB) is the largest read per `curl_easy_recv`, which bounds each chunk
+    /// handed to the frame parser.
+    private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
 
     private init(url: String, handle: UnsafeMutableRawPointer, socket: Int32) {
         self.url = url
@@ -102,7 +103,6 @@ final class CurlStream {
     /// The next bytes received, or nil when nothing arrived before `deadline` (a deadline already past still reads
     /// what is ready). Throws when the connection failed or the server closed it.
     func receive(deadline: ContinuousClock.Instant) throws(WebSocketError) -> [UInt8]? {
-        var chunk = [UInt8](repeating: 0, count: Self.readChunkBytes)
         while true {
             var received = 0
             let code = chunk.withUnsafeMutableBytes { buffer in
@@ -112,8 +112,7 @@ final class CurlStream {
                 guard received > 0 else {
                     throw .transport(url: url, detail: "the server closed the connection")
                 }
-                chunk.removeSubrange(received...)
-                return chunk
+                return Array(chunk[..<received])
             }
             guard code == .again else {
                 throw .transport(url: url, detail: "receive failed: \(code.message)")

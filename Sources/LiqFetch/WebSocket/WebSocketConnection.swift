@@ -12,7 +12,7 @@ public final class WebSocketConnection {
     public private(set) var lastPongAt: ContinuousClock.Instant?
 
     private let options: WebSocketOptions
-    /// Nil once the connection ended; dropping it closes the socket.
+    /// Nil once the connection ended (exactly when `terminalError` is set); dropping it closes the socket.
     private var stream: CurlStream?
     private var parser: WebSocketFrameParser
     /// Mask keys must be unpredictable to intermediaries (RFC 6455 §5.3); the system generator is cryptographic.
@@ -29,7 +29,10 @@ public final class WebSocketConnection {
 
     /// Connects and performs the opening handshake. Throws `.invalidRequest`, `.connectFailed`, `.timedOut`,
     /// `.handshakeRejected` (a status other than 101, with its body's start), `.handshakeInvalid` or `.transport`.
-    public static func connect(url: String, options: WebSocketOptions) throws(WebSocketError) -> WebSocketConnection {
+    public static func connect(
+        url: String,
+        options: WebSocketOptions = WebSocketOptions()
+    ) throws(WebSocketError) -> WebSocketConnection {
         let target = try WebSocketURL(url)
         var random = SystemRandomNumberGenerator()
         let handshake = try WebSocketHandshake(url: target, extraHeaders: options.extraHeaders, using: &random)
@@ -41,23 +44,9 @@ public final class WebSocketConnection {
         )
         let deadline = ContinuousClock.now + .seconds(options.handshakeTimeoutSeconds)
         try stream.send(handshake.requestBytes, deadline: deadline, phase: "handshake")
-        var received = [UInt8]()
-        var headLength = WebSocketResponseHead.length(in: received)
-        while headLength == nil {
-            guard received.count < WebSocketResponseHead.maxBytes else {
-                throw .handshakeInvalid(
-                    url: url, reason: "the response head exceeds \(WebSocketResponseHead.maxBytes) bytes")
-            }
-            guard let bytes = try stream.receive(deadline: deadline) else {
-                throw .timedOut(url: url, phase: "handshake")
-            }
-            received += bytes
-            headLength = WebSocketResponseHead.length(in: received)
-        }
-        let end = headLength!
-        let head = WebSocketResponseHead(received[..<end])
+        let (head, rest) = try readResponseHead(from: stream, url: url, deadline: deadline)
         guard head.status == 101 else {
-            let body = rejectionBody(after: Array(received[end...]), head: head, stream: stream, deadline: deadline)
+            let body = rejectionBody(after: rest, head: head, stream: stream, deadline: deadline)
             let response = HTTPResponse(
                 url: url, status: head.status ?? 0, headers: head.headers, body: body, elapsedSeconds: 0)
             throw .handshakeRejected(url: url, statusLine: head.statusLine, bodyExcerpt: response.bodyExcerpt())
@@ -65,13 +54,13 @@ public final class WebSocketConnection {
         try handshake.validate(head)
         // The server may send frames right behind its answer, in the same read.
         var parser = WebSocketFrameParser(maxMessageBytes: options.maxMessageBytes)
-        parser.append(received[end...])
+        parser.append(rest)
         return WebSocketConnection(url: url, options: options, stream: stream, parser: parser)
     }
 
     /// Whether the connection can still send and receive.
     public var isOpen: Bool {
-        terminalError == nil
+        stream != nil
     }
 
     /// Sends one text message (a subscription, a venue's JSON heartbeat) in a single frame.
@@ -107,8 +96,10 @@ public final class WebSocketConnection {
                         lastPongAt = .now
                     case .close(let code, let reason):
                         // Echo the code (RFC 6455 §5.5.1); a close without a code is answered without one.
+                        // Best effort: the connection ends with the server's close whether or not the answer got out.
                         let answer = code == 1005 ? [] : WebSocketFrameEncoder.closePayload(code: code, reason: "")
-                        try? sendFrame(.close, payload: answer)
+                        let frame = WebSocketFrameEncoder.encode(.close, payload: answer, using: &random)
+                        try? stream.send(frame, deadline: .now + .seconds(options.sendTimeoutSeconds), phase: "close")
                         throw .closed(code: code, reason: reason)
                     }
                 }
@@ -127,7 +118,7 @@ public final class WebSocketConnection {
     /// close frame (discarding messages still in flight), then drops the connection. Best effort: failures are
     /// ignored, as there is nothing left to do with a connection being closed. Does nothing once it has ended.
     public func close(code: UInt16 = 1000, reason: String = "") {
-        guard let stream, terminalError == nil else {
+        guard let stream else {
             return
         }
         let deadline = ContinuousClock.now + .seconds(options.closeTimeoutSeconds)
@@ -154,10 +145,10 @@ public final class WebSocketConnection {
 
     /// The stream, or the terminal error when the connection has ended.
     private func openStream() throws(WebSocketError) -> CurlStream {
-        if let terminalError {
-            throw terminalError
+        guard let stream else {
+            throw terminalError ?? .transport(url: url, detail: "the connection has ended")
         }
-        return stream!
+        return stream
     }
 
     /// Sends one masked frame; a failure ends the connection.
@@ -187,6 +178,28 @@ public final class WebSocketConnection {
             terminalError = error
         }
         stream = nil
+    }
+
+    /// Reads until the answer's head is complete; returns it and the bytes that followed it in the same reads.
+    private static func readResponseHead(
+        from stream: CurlStream,
+        url: String,
+        deadline: ContinuousClock.Instant
+    ) throws(WebSocketError) -> (head: WebSocketResponseHead, rest: [UInt8]) {
+        var received = [UInt8]()
+        while true {
+            if let end = WebSocketResponseHead.length(in: received) {
+                return (WebSocketResponseHead(received[..<end]), Array(received[end...]))
+            }
+            guard received.count < WebSocketResponseHead.maxBytes else {
+                throw .handshakeInvalid(
+                    url: url, reason: "the response head exceeds \(WebSocketResponseHead.maxBytes) bytes")
+            }
+            guard let bytes = try stream.receive(deadline: deadline) else {
+                throw .timedOut(url: url, phase: "handshake")
+            }
+            received += bytes
+        }
     }
 
     /// The start of a rejected upgrade's body: what already arrived, plus what follows within the handshake

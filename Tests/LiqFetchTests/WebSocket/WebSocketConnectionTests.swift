@@ -93,10 +93,12 @@ import Testing
         #expect(
             error
                 == .handshakeRejected(
-                    url: url, statusLine: "HTTP/1.1 403 Forbidden", bodyExcerpt: #"{"code":0,"msg":"restricted location"}"#))
+                    url: url, statusLine: "HTTP/1.1 403 Forbidden",
+                    bodyExcerpt: #"{"code":0,"msg":"restricted location"}"#))
         #expect(
             error?.description
-                == #"WebSocket \#(url): upgrade rejected with "HTTP/1.1 403 Forbidden", body: {"code":0,"msg":"restricted location"}"#)
+                == #"WebSocket \#(url): upgrade rejected with "HTTP/1.1 403 Forbidden", body: {"code":0,"msg":"restricted location"}"#
+        )
     }
 
     @Test func timesOutAHandshakeTheServerNeverAnswers() throws {
@@ -110,7 +112,36 @@ import Testing
         var options = Self.options
         options.handshakeTimeoutSeconds = 0.05
         let url = server.url(path: "/ws")
-        #expect(webSocketError { _ = try WebSocketConnection.connect(url: url, options: options) } == .timedOut(url: url, phase: "handshake"))
+        #expect(
+            webSocketError { _ = try WebSocketConnection.connect(url: url, options: options) }
+                == .timedOut(url: url, phase: "handshake"))
+    }
+
+    @Test func rejectsAnOversizedResponseHead() throws {
+        let server = try LoopbackWebSocketServer(
+            reply: { _ in
+                .raw(Array("HTTP/1.1 101 Switching Protocols\r\nX-Pad: ".utf8) + Array(repeating: 0x61, count: 20_000))
+            },
+            script: { _ in })
+        defer { server.stop() }
+        let url = server.url(path: "/ws")
+        #expect(
+            webSocketError { _ = try WebSocketConnection.connect(url: url, options: Self.options) }
+                == .handshakeInvalid(url: url, reason: "the response head exceeds 16384 bytes"))
+    }
+
+    /// wss:// goes through TLS: the plain loopback server never answers the ClientHello, so the connect phase (TCP
+    /// and TLS) times out, although TCP itself connected at once.
+    @Test func speaksTLSForSecureURLs() throws {
+        let server = try LoopbackWebSocketServer(script: { _ in })
+        defer { server.stop() }
+        var options = Self.options
+        options.connectTimeoutSeconds = 0.1
+        let url = "wss://127.0.0.1:\(server.port)/ws"
+        #expect(
+            webSocketError { _ = try WebSocketConnection.connect(url: url, options: options) }
+                == .timedOut(url: url, phase: "connect"))
+        #expect(server.acceptedConnectionCount == 1)
     }
 
     @Test func reportsARefusedConnection() throws {
@@ -160,7 +191,10 @@ import Testing
         #expect(try connection.receive(timeoutSeconds: 2) == .text(Array("ok".utf8)))
         let pongAt = try #require(connection.lastPongAt)
         #expect(pongAt >= before && pongAt <= .now)
-        #expect(throws: WebSocketError.invalidRequest(url: connection.url, reason: "a ping payload of 126 bytes exceeds 125 bytes")) {
+        #expect(
+            throws: WebSocketError.invalidRequest(
+                url: connection.url, reason: "a ping payload of 126 bytes exceeds 125 bytes")
+        ) {
             try connection.sendPing(Array(repeating: 0, count: 126))
         }
     }

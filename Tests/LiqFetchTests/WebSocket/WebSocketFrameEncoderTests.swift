@@ -12,12 +12,13 @@ import Testing
 
     /// Lengths up to 125, up to 65535 and beyond take the 7-bit, 16-bit and 64-bit forms, each with the mask bit
     /// (0x80) set; unmasking gives the payload back.
-    @Test(arguments: [
-        (125, [0xFD]),
-        (126, [0xFE, 0x00, 0x7E]),
-        (65_535, [0xFE, 0xFF, 0xFF]),
-        (65_536, [0xFF, 0, 0, 0, 0, 0, 0x01, 0x00, 0x00]),
-    ] as [(Int, [UInt8])])
+    @Test(
+        arguments: [
+            (125, [0xFD]),
+            (126, [0xFE, 0x00, 0x7E]),
+            (65_535, [0xFE, 0xFF, 0xFF]),
+            (65_536, [0xFF, 0, 0, 0, 0, 0, 0x01, 0x00, 0x00]),
+        ] as [(Int, [UInt8])])
     func choosesTheShortestLengthForm(length: Int, lengthBytes: [UInt8]) {
         let payload = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 31) }
         let frame = WebSocketFrameEncoder.encode(.binary, payload: payload, maskKey: 0xA1B2_C3D4)

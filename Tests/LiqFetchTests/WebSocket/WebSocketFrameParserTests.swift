@@ -64,7 +64,10 @@ import Testing
         #expect(try Self.parse([[0x89, 0x05, 0x48, 0x65, 0x6C, 0x6C, 0x6F]]) == [.ping(Self.text("Hello"))])
         // 256 bytes with a 16-bit length, 65536 bytes with a 64-bit length.
         let header256: [UInt8] = [0x82, 0x7E, 0x01, 0x00]
-        #expect(try Self.parse([header256 + Array(repeating: 1, count: 256)]) == [.message(.binary(Array(repeating: 1, count: 256)))])
+        #expect(
+            try Self.parse([header256 + Array(repeating: 1, count: 256)]) == [
+                .message(.binary(Array(repeating: 1, count: 256)))
+            ])
         let header64K: [UInt8] = [0x82, 0x7F, 0, 0, 0, 0, 0, 0x01, 0x00, 0x00]
         #expect(
             try Self.parse([header64K + Array(repeating: 2, count: 65_536)])
@@ -88,10 +91,15 @@ import Testing
     }
 
     @Test func parsesTheStreamOneByteAtATime() throws {
-        let short = Self.frame(0x1, Self.text("Hel"), isFinal: false) + Self.frame(0x9, Self.text("hb"))
+        let short =
+            Self.frame(0x1, Self.text("Hel"), isFinal: false) + Self.frame(0x9, Self.text("hb"))
             + Self.frame(0x0, Self.text("lo")) + Self.frame(0x2, Array(repeating: 9, count: 200))
         let parsed = try Self.parse(short.map { [$0] })
-        #expect(parsed == [.ping(Self.text("hb")), .message(.text(Self.text("Hello"))), .message(.binary(Array(repeating: 9, count: 200)))])
+        #expect(
+            parsed == [
+                .ping(Self.text("hb")), .message(.text(Self.text("Hello"))),
+                .message(.binary(Array(repeating: 9, count: 200))),
+            ])
     }
 
     /// A 2^40-byte length is refused as soon as its 10-byte header is complete: nothing else was sent.
@@ -119,21 +127,25 @@ import Testing
         #expect(try Self.parse([Self.frame(0x2, Array(repeating: 1, count: 1024))], maxMessageBytes: 1024).count == 1)
     }
 
-    @Test(arguments: [
-        ([0x81, 0x85, 1, 2, 3, 4, 0, 0, 0, 0, 0], "the server masked a frame (RFC 6455 §5.1)"),
-        ([0x83, 0x00], "reserved opcode 0x3"),
-        ([0x8B, 0x00], "reserved opcode 0xb"),
-        ([0xC1, 0x00], "reserved bits set (0x40) without an extension"),
-        ([0xA1, 0x00], "reserved bits set (0x20) without an extension"),
-        ([0x89, 0x7E, 0x00, 0x7E], "control frame with 126 payload bytes (at most 125)"),
-        ([0x09, 0x00], "fragmented control frame (opcode 0x9)"),
-        ([0x80, 0x01, 0x61], "a continuation frame arrived with no fragmented message under way"),
-        ([0x01, 0x01, 0x61, 0x81, 0x01, 0x62], "a new data frame arrived before the fragmented message was finished"),
-        ([0x81, 0x02, 0xC3, 0x28], "a text message is not valid UTF-8"),
-        ([0x88, 0x01, 0x03], "close frame with a 1-byte payload"),
-        ([0x88, 0x03, 0x03, 0xE8, 0xFF], "close reason is not valid UTF-8"),
-        ([0x82, 0x7F, 0x80, 0, 0, 0, 0, 0, 0, 0], "64-bit payload length with the most significant bit set"),
-    ] as [([UInt8], String)])
+    @Test(
+        arguments: [
+            ([0x81, 0x85, 1, 2, 3, 4, 0, 0, 0, 0, 0], "the server masked a frame (RFC 6455 §5.1)"),
+            ([0x83, 0x00], "reserved opcode 0x3"),
+            ([0x8B, 0x00], "reserved opcode 0xb"),
+            ([0xC1, 0x00], "reserved bits set (0x40) without an extension"),
+            ([0xA1, 0x00], "reserved bits set (0x20) without an extension"),
+            ([0x89, 0x7E, 0x00, 0x7E], "control frame with 126 payload bytes (at most 125)"),
+            ([0x09, 0x00], "fragmented control frame (opcode 0x9)"),
+            ([0x80, 0x01, 0x61], "a continuation frame arrived with no fragmented message under way"),
+            (
+                [0x01, 0x01, 0x61, 0x81, 0x01, 0x62],
+                "a new data frame arrived before the fragmented message was finished"
+            ),
+            ([0x81, 0x02, 0xC3, 0x28], "a text message is not valid UTF-8"),
+            ([0x88, 0x01, 0x03], "close frame with a 1-byte payload"),
+            ([0x88, 0x03, 0x03, 0xE8, 0xFF], "close reason is not valid UTF-8"),
+            ([0x82, 0x7F, 0x80, 0, 0, 0, 0, 0, 0, 0], "64-bit payload length with the most significant bit set"),
+        ] as [([UInt8], String)])
     func rejectsProtocolViolations(bytes: [UInt8], reason: String) {
         #expect(throws: WebSocketFrameError.protocolViolation(reason)) { try Self.parse([bytes]) }
     }

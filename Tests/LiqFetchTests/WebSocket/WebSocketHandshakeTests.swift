@@ -65,7 +65,8 @@ import Testing
         let answer = head(
             "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
-        let reason = "Sec-WebSocket-Accept is \"s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\", expected \"\(handshake.expectedAccept)\""
+        let reason =
+            "Sec-WebSocket-Accept is \"s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\", expected \"\(handshake.expectedAccept)\""
         #expect(throws: WebSocketError.handshakeInvalid(url: Self.url, reason: reason)) {
             try handshake.validate(answer)
         }
