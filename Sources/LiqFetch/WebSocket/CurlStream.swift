@@ -48,6 +48,9 @@ final class CurlStream {
             ccurl_setopt_string(handle, CURLOPT_URL, transportURL),
             ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"),
             ccurl_setopt_long(handle, CURLOPT_CONNECT_ONLY, 1),
+            // TLS ALPN must offer only http/1.1: libcurl offers h2 too by default, and a server that picked h2
+            // would not understand the HTTP/1.1 upgrade request written afterwards (RFC 6455 needs HTTP/1.1).
+            ccurl_setopt_long(handle, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1)),
             // Without signals: DNS timeouts would otherwise use SIGALRM, which is unsafe with several threads.
             ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
             ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, HTTPTimeouts.milliseconds(connectTimeoutSeconds)),

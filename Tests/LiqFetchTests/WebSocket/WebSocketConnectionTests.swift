@@ -144,6 +144,22 @@ import Testing
         #expect(server.acceptedConnectionCount == 1)
     }
 
+    /// The TLS ClientHello (sent in clear) offers only `http/1.1` by ALPN. libcurl would offer `h2` as well, and a
+    /// venue choosing h2 could not read the HTTP/1.1 upgrade request. The listener hangs up after the hello, so the
+    /// connect fails; only the bytes on the wire matter here.
+    @Test func offersOnlyHTTP11InTheTLSHandshake() throws {
+        // A TLS record: 5-byte header whose last two bytes are the record length.
+        let capture = try LoopbackByteCapture { $0.count >= 5 && $0.count >= 5 + (Int($0[3]) << 8 | Int($0[4])) }
+        let url = "wss://127.0.0.1:\(capture.port)/ws"
+        #expect(webSocketError { _ = try WebSocketConnection.connect(url: url, options: Self.options) } != nil)
+        let hello = try #require(capture.capturedBytes())
+        #expect(hello.first == 0x16)  // TLS handshake record
+        // ALPN extension (type 16): extension length 11, list length 9, one protocol of 8 bytes "http/1.1".
+        let alpnOnlyHTTP11: [UInt8] = [0x00, 0x10, 0x00, 0x0B, 0x00, 0x09, 0x08] + Array("http/1.1".utf8)
+        #expect(hello.firstRange(of: alpnOnlyHTTP11) != nil)
+        #expect(hello.firstRange(of: [0x02] + Array("h2".utf8)) == nil)
+    }
+
     @Test func reportsARefusedConnection() throws {
         let refusing = try RefusingLoopbackPort()
         let url = "ws://127.0.0.1:\(refusing.port)/ws"
