@@ -28,6 +28,16 @@ import Testing
         #expect(throws: WebSocketError.self, sourceLocation: sourceLocation) { try body() }
     }
 
+    /// The `WebSocketError` `body` throws, or nil when it succeeds.
+    func webSocketErrorIfAny(_ body: () throws(WebSocketError) -> Void) -> WebSocketError? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     @Test func upgradesAndEchoesText() throws {
         let server = try LoopbackWebSocketServer { peer in
             let text = try peer.receiveText()
@@ -272,6 +282,28 @@ import Testing
         let error = webSocketError { _ = try connection.receive(timeoutSeconds: 2) }
         #expect(error == .transport(url: connection.url, detail: "the server closed the connection"))
         #expect(error?.description == "WebSocket \(connection.url): connection lost: the server closed the connection")
+    }
+
+    /// Writing to a connection the server closed fails with an error, not a SIGPIPE that would kill the process.
+    @Test func reportsSendingToAClosedConnection() throws {
+        let server = try LoopbackWebSocketServer { peer in
+            peer.drop()
+        }
+        defer { server.stop() }
+        let connection = try connect(server)
+        #expect(server.waitForFinishedConnections(1))
+        var failure: WebSocketError?
+        for _ in 0..<100 where failure == nil {
+            failure = webSocketErrorIfAny { () throws(WebSocketError) in try connection.send(text: "still there?") }
+            usleep(2_000)
+        }
+        guard case .transport(let url, let detail) = failure else {
+            Issue.record("expected a transport error, got \(String(describing: failure))")
+            return
+        }
+        #expect(url == connection.url)
+        #expect(detail.hasPrefix("send failed: "))
+        #expect(!connection.isOpen)
     }
 
     @Test func returnsNilWhenNothingArrivesInTime() throws {
