@@ -14,6 +14,27 @@ import Synchronization
 ///
 /// `stop()` (or deinit) closes the listener, wakes every connection, and returns once all scripts have finished;
 /// errors caused by that shutdown are not recorded.
+///
+/// A venue script, e.g. a Bybit-like stream that checks the subscription, pushes one message, and on the first
+/// connection drops it to provoke a reconnect:
+///
+/// ```swift
+/// let server = try LoopbackWebSocketServer { peer in
+///     let subscribe = try peer.receiveText()
+///     guard subscribe.contains("allLiquidation.BTCUSDT") else {
+///         throw LoopbackWebSocketError("unexpected subscription \(subscribe)")
+///     }
+///     try peer.sendText(#"{"topic":"allLiquidation.BTCUSDT","data":[]}"#)
+///     if peer.connectionIndex == 0 {
+///         peer.drop()
+///     } else {
+///         try peer.waitForClientToHangUp()
+///     }
+/// }
+/// defer { server.stop() }
+/// // point the collector at server.url(path: "/v5/public/linear") ... then:
+/// #expect(server.scriptErrors == [])
+/// ```
 public final class LoopbackWebSocketServer: Sendable {
     /// The bound port on 127.0.0.1.
     public let port: UInt16
