@@ -3,7 +3,7 @@
 ///
 /// SHA-1 is broken for collision resistance; RFC 6455 uses it only to prove that the server understood the upgrade
 /// (`Sec-WebSocket-Accept`), never for security, so nothing else in the project may use it.
-struct SHA1 {
+enum SHA1 {
     /// The 20-byte digest of `message`.
     static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
         var state: (UInt32, UInt32, UInt32, UInt32, UInt32) = (

@@ -168,7 +168,7 @@ public final class WebSocketConnection {
         do {
             return try parser.next()
         } catch {
-            throw error.error(url: url)
+            throw error.webSocketError(url: url)
         }
     }
 

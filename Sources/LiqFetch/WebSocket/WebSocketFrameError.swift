@@ -7,7 +7,7 @@ enum WebSocketFrameError: Error, Sendable, Equatable {
     case messageTooLarge(limitBytes: Int, declaredBytes: UInt64)
 
     /// The public error for the connection to `url`.
-    func error(url: String) -> WebSocketError {
+    func webSocketError(url: String) -> WebSocketError {
         switch self {
         case .protocolViolation(let reason): .protocolViolation(url: url, reason: reason)
         case .messageTooLarge(let limit, let declared):
