@@ -235,6 +235,23 @@ import Testing
         #expect(try connection.receive(timeoutSeconds: 2) == .text(Array(text.utf8)))
     }
 
+    /// A ping between two fragments is answered at once, and the message still arrives whole.
+    @Test func answersAPingBetweenFragments() throws {
+        let server = try LoopbackWebSocketServer { peer in
+            try peer.sendFrame(opcode: LoopbackWebSocketFrame.text, payload: Array("frag".utf8), isFinal: false)
+            try peer.sendPing([7])
+            try peer.sendFrame(opcode: LoopbackWebSocketFrame.continuation, payload: Array("mented".utf8))
+            guard try peer.receivePong() == [7] else {
+                throw LoopbackWebSocketError("wrong pong payload")
+            }
+        }
+        let connection = try connect(server)
+        #expect(try connection.receive(timeoutSeconds: 2) == .text(Array("fragmented".utf8)))
+        #expect(server.waitForFinishedConnections(1))
+        server.stop()
+        #expect(server.scriptErrors == [])
+    }
+
     @Test func receivesABurstInOrder() throws {
         let server = try LoopbackWebSocketServer { peer in
             for index in 0..<200 {
