@@ -33,7 +33,7 @@ let package = Package(
         // Measurements of the hot paths (`swift run -c release liqbench decode`); not part of the product.
         .executableTarget(name: "liqbench", dependencies: ["LiqCore", "LiqFetch", "LiqAnalytics"], swiftSettings: strict),
 
-        .target(name: "LiqTestSupport", dependencies: ["CZlib"], path: "Tests/LiqTestSupport", swiftSettings: strict),
+        .target(name: "LiqTestSupport", dependencies: ["CZlib", "LiqFetch"], path: "Tests/LiqTestSupport", swiftSettings: strict),
         .testTarget(name: "LiqCoreTests", dependencies: ["LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqPipelineTests", dependencies: ["LiqPipeline"], swiftSettings: strict),
         .testTarget(

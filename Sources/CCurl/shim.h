@@ -54,4 +54,9 @@ static inline CURLcode ccurl_getinfo_string(CURL *handle, CURLINFO info, const c
     return curl_easy_getinfo(handle, info, value);
 }
 
+/// CURLINFO_ACTIVESOCKET writes a `curl_socket_t` (an `int` here), which no other wrapper's pointer type matches.
+static inline CURLcode ccurl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
 #endif

@@ -36,6 +36,8 @@ struct CurlCode: RawRepresentable, Hashable, Sendable {
     static let sendError = CurlCode(CURLE_SEND_ERROR)
     static let receiveError = CurlCode(CURLE_RECV_ERROR)
     static let http2Stream = CurlCode(CURLE_HTTP2_STREAM)
+    /// `curl_easy_send`/`curl_easy_recv` on a CONNECT_ONLY connection: the socket is not ready, wait and retry.
+    static let again = CurlCode(CURLE_AGAIN)
 
     /// Codes for a connection that broke while in use (reset, closed mid-body, nothing answered, TLS handshake cut
     /// off): the same request on a fresh connection usually succeeds, so these are worth a retry.

@@ -1,8 +1,9 @@
 import CCurl
 
 /// libcurl's process-wide setup. `curl_global_init` is not thread-safe and must run exactly once before any handle
-/// exists; a global `let` is initialised lazily and atomically on first use, which gives exactly that.
-private let curlGlobalInitResult = CurlCode(curl_global_init(Int(CURL_GLOBAL_DEFAULT)))
+/// exists; a global `let` is initialised lazily and atomically on first use, which gives exactly that. Shared by
+/// every libcurl user in the module (`CurlHTTPClient`, `CurlStream`), so there is exactly one such call.
+let curlGlobalInitResult = CurlCode(curl_global_init(Int(CURL_GLOBAL_DEFAULT)))
 
 /// Blocking HTTP requests (GET, or POST for requests with a body) over one reused libcurl easy handle.
 ///
