@@ -7,6 +7,6 @@ public enum WebSocketAccept {
 
     /// Base64 of the SHA-1 of `key` (as sent, base64 text) followed by the GUID.
     public static func value(forKey key: String) -> String {
-        Base64.encode(SHA1.digest(Array((key + guid).utf8)))
+        Base64.text(SHA1.digest(Array((key + guid).utf8)))
     }
 }

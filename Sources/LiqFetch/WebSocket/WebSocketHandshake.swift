@@ -34,7 +34,7 @@ struct WebSocketHandshake: Sendable {
             }
         }
         self.url = url
-        self.key = Base64.encode((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        self.key = Base64.text((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
         self.extraHeaders = extraHeaders
     }
 

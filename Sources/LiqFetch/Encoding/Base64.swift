@@ -1,6 +1,10 @@
-/// RFC 4648 base64 (standard alphabet, `=` padding) for capture messages that are not UTF-8 text.
+/// RFC 4648 §4 base64 (standard alphabet, `=` padding): the WebSocket handshake's key and accept values, and
+/// capture messages that are not UTF-8 text.
 enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    /// The padded base64 text of `bytes`.
+    static func text(_ bytes: [UInt8]) -> String { String(decoding: encode(bytes), as: UTF8.self) }
 
     static func encode(_ bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
