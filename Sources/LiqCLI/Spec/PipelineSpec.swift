@@ -9,4 +9,6 @@ public struct PipelineSpec: Sendable, Equatable {
     public var http: HTTPSettings
     public var heatmap: HeatmapSpec
     public var cascades: CascadeSpec
+    /// The WebSocket collector's captures and state; nil when the spec has no `collector` block.
+    public var collector: CollectorSpec?
 }

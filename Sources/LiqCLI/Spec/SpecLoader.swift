@@ -22,7 +22,9 @@ public enum SpecLoader {
 
     public static func parse(_ bytes: [UInt8], path: String) throws(JSONError) -> PipelineSpec {
         let root = try JSONNode.parse(bytes, origin: path)
-        try root.requireOnlyKeys(["name", "description", "venues", "outputs", "http", "heatmap", "cascades"])
+        try root.requireOnlyKeys([
+            "name", "description", "venues", "outputs", "http", "heatmap", "cascades", "collector",
+        ])
         let name = try nonEmptyString(root.member("name"))
         _ = try root.optionalMember("description").map { (node) throws(JSONError) in try node.string() }
         let baseDirectory = directory(of: path)
@@ -74,15 +76,44 @@ public enum SpecLoader {
         }
         let heatmap = try root.optionalMember("heatmap").map(heatmapSpec) ?? HeatmapSpec()
         let cascades = try root.optionalMember("cascades").map(cascadeSpec) ?? CascadeSpec()
+        let collector = try root.optionalMember("collector").map { (node) throws(JSONError) in
+            try collectorSpec(node, baseDirectory: baseDirectory)
+        }
         return PipelineSpec(
             name: name, path: path, venues: venues, outputDirectory: outputDirectory, http: http, heatmap: heatmap,
-            cascades: cascades)
+            cascades: cascades, collector: collector)
+    }
+
+    static func collectorSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> CollectorSpec {
+        try node.requireOnlyKeys(["directory", "stateDirectory", "flushBytes", "flushIntervalMs", "stateIntervalMs"])
+        var spec = CollectorSpec(
+            directory: resolve(try nonEmptyString(node.member("directory")), against: baseDirectory),
+            stateDirectory: resolve(
+                try node.optionalMember("stateDirectory").map(nonEmptyString) ?? "state", against: baseDirectory))
+        if let value = try node.optionalMember("flushBytes") {
+            let bytes = try value.int64()
+            guard (1_024...(64 << 20)).contains(bytes) else {
+                throw value.error(expected: "a byte count from 1024 to 67108864")
+            }
+            spec.flushBytes = Int(bytes)
+        }
+        if let value = try node.optionalMember("flushIntervalMs") {
+            let ms = try value.int64()
+            guard (10...60_000).contains(ms) else { throw value.error(expected: "milliseconds from 10 to 60000") }
+            spec.flushIntervalMs = ms
+        }
+        if let value = try node.optionalMember("stateIntervalMs") {
+            let ms = try value.int64()
+            guard (100...600_000).contains(ms) else { throw value.error(expected: "milliseconds from 100 to 600000") }
+            spec.stateIntervalMs = ms
+        }
+        return spec
     }
 
     static func venueSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> VenueSpec {
         try node.requireOnlyKeys([
-            "venue", "symbols", "feeds", "baseURL", "fixtures", "captures", "openInterestPeriod", "priceBarInterval",
-            "maxPages", "requestBudget", "fixtureTimeMs",
+            "venue", "symbols", "feeds", "baseURL", "fixtures", "captures", "streamURL", "openInterestPeriod",
+            "priceBarInterval", "maxPages", "requestBudget", "fixtureTimeMs",
         ])
         let venueNode = try node.member("venue")
         let supported = supportedVenues.map(\.rawValue).joined(separator: ", ")
@@ -130,6 +161,14 @@ public enum SpecLoader {
                 captures.append(resolve(try nonEmptyString(captureNode), against: baseDirectory))
             }
         }
+        var streamURL: String?
+        if let urlNode = try node.optionalMember("streamURL") {
+            let url = try urlNode.string()
+            guard url.hasPrefix("wss://") || url.hasPrefix("ws://") else {
+                throw urlNode.error(expected: "a ws:// or wss:// URL")
+            }
+            streamURL = url
+        }
         var period = "5m"
         if let periodNode = try node.optionalMember("openInterestPeriod") {
             period = try periodNode.string()
@@ -166,7 +205,7 @@ public enum SpecLoader {
         return VenueSpec(
             venue: venue, symbols: symbols, feeds: feeds, source: source, captures: captures,
             openInterestPeriod: period, priceBarInterval: barInterval, maxPages: maxPages, requestBudget: budget,
-            fixtureTimeMs: fixtureTime)
+            fixtureTimeMs: fixtureTime, streamURL: streamURL)
     }
 
     static func heatmapSpec(_ node: JSONNode) throws(JSONError) -> HeatmapSpec {

@@ -19,4 +19,6 @@ public struct VenueSpec: Sendable, Equatable {
     /// For fixture sources: the time the fixtures were recorded (UTC epoch ms), standing in for "now" where a
     /// venue's payload carries no time of its own; nil uses the wall clock.
     public var fixtureTimeMs: Int64?
+    /// The collector's WebSocket base URL (`ws://` or `wss://`); nil uses the venue's public stream host.
+    public var streamURL: String? = nil
 }
