@@ -68,6 +68,9 @@ public final class CaptureSegmentWriter {
         for segment in open.values { Glibc.close(segment.descriptor) }
     }
 
+    /// Segments this writer closed (renamed to their final name).
+    public private(set) var closedSegmentCount = 0
+
     /// Paths of the segments currently open (`.part`), sorted.
     public var openSegmentPaths: [String] { open.values.map(\.partPath).sorted() }
 
@@ -95,11 +98,16 @@ public final class CaptureSegmentWriter {
     }
 
     /// Flushes the segments whose buffered records were received `flushIntervalMs` or more before `nowMs` (epoch
-    /// milliseconds): the time bound for a stream that has gone quiet.
+    /// milliseconds): the time bound for a stream that has gone quiet. A segment whose hour is over by `nowMs` is
+    /// closed, so a venue that went silent does not hold its hour open (and away from `run`) until its next message.
     public func flushIfDue(nowMs: Int64) throws(CaptureFileError) {
         for venue in open.keys.sorted() {
             let segment = open[venue]!
-            if let start = segment.memberStartMs, nowMs - start >= flushIntervalMs { try flush(segment) }
+            if segment.name.hourStartMs + 3_600_000 <= nowMs {
+                try finish(segment)
+            } else if let start = segment.memberStartMs, nowMs - start >= flushIntervalMs {
+                try flush(segment)
+            }
         }
     }
 
@@ -148,6 +156,7 @@ public final class CaptureSegmentWriter {
         guard Glibc.close(segment.descriptor) == 0 else { throw CaptureFiles.failure(segment.partPath, "close") }
         try CaptureFiles.rename(segment.partPath, to: segment.finalPath)
         try CaptureFiles.syncDirectory(CaptureFiles.parent(of: segment.finalPath))
+        closedSegmentCount += 1
     }
 }
 
