@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "LiqAnalyticsTests", dependencies: ["LiqAnalytics", "LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqEmitTests", dependencies: ["LiqEmit", "LiqAnalytics", "LiqCore"], swiftSettings: strict),
         .testTarget(
-            name: "LiqCLITests", dependencies: ["LiqCLI", "LiqCore", "LiqEmit", "LiqTestSupport"], swiftSettings: strict
+            name: "LiqCLITests", dependencies: ["LiqCLI", "LiqCore", "LiqEmit", "LiqFetch", "LiqTestSupport"], swiftSettings: strict
         ),
     ]
 )

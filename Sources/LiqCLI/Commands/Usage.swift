@@ -17,10 +17,11 @@ enum Usage {
           decode          Decode raw venue payloads (one per line) into canonical records.
           synth           Write a seeded synthetic market day (raw venue payloads, a spec, the
                           cascade's ground truth) for testing the pipeline and the detector.
+          collect SPEC    WebSocket collector: every venue's liquidation stream into hourly gzip
+                          capture segments, until SIGTERM/SIGINT or --duration.
           help [COMMAND]  Show help for a command.
 
         NOT YET AVAILABLE (reserved names, they do nothing yet):
-          collect         WebSocket collector writing rotated gzip captures.
           backfill        Historical archives and paginated history, resumable.
           replay          Re-run analytics on stored captures.
 
@@ -41,6 +42,24 @@ enum Usage {
         OPTIONS:
           --out DIR       Output directory (default: the spec's outputs.directory, else ./out).
           --quiet         No progress lines on standard error.
+          -h, --help      Show this help.
+        """
+
+    static let collect = """
+        USAGE: liqpipe collect SPEC [--duration D] [--quiet]
+
+        Connects to the liquidation (and mark/funding) WebSocket streams of every venue in SPEC that has
+        one, subscribes for the spec's symbols and feeds, and stores every message with its receive time
+        in hourly capture segments: COLLECTOR_DIR/<venue>/<YYYY-MM-DD>/<venue>-<YYYYMMDD>T<HH>.ndjson.gz
+        (gzip members flushed every collector.flushIntervalMs; '.part' while the hour is open). Keeps the
+        venues' heartbeats, reconnects with backoff after drops and silent streams, subscribes again.
+        Stops cleanly on SIGTERM or SIGINT (or after --duration): connections closed, segments closed.
+        Counters in STATE_DIR/collector.json, rewritten every collector.stateIntervalMs.
+        SPEC needs a "collector" block: {"directory": "captures", "stateDirectory": "state"}.
+
+        OPTIONS:
+          --duration D    Stop after D: 90s, 15m, 6h, 1d (default: run until signalled).
+          --quiet         No connection log lines on standard error.
           -h, --help      Show this help.
         """
 
@@ -135,6 +154,7 @@ enum Usage {
         case "liqprice": liqprice
         case "decode": decode
         case "synth": synth
+        case "collect": collect
         default: nil
         }
     }
