@@ -93,16 +93,19 @@ import Testing
         }
         try writer.close()
         let open = CaptureSegmentWriter(directory: captures)
-        try open.append(Self.record(Self.hour20Ms + 2 * Self.hourMs + 5, Self.uniqueMessage(tradeMs: 1_760_127_000_333)))
+        try open.append(
+            Self.record(Self.hour20Ms + 2 * Self.hourMs + 5, Self.uniqueMessage(tradeMs: 1_760_127_000_333)))
         try open.flush()
-        #expect(open.openSegmentPaths == [captures + "/binance-usdm/2025-10-10/binance-usdm-20251010T22.ndjson.gz.part"])
+        #expect(
+            open.openSegmentPaths == [captures + "/binance-usdm/2025-10-10/binance-usdm-20251010T22.ndjson.gz.part"])
 
         let spec = try Self.writeSpec(directory, extra: Self.collectorBlock(directory))
         let first = Self.cli(["run", spec], out: directory + "/run1")
         #expect(first.code == 0, "\(first.err)")
         #expect(
             first.err
-                == "liqpipe: collector captures: read 3 closed segments, 3 new since the cursor: binance-usdm 3 (3 new)\n")
+                == "liqpipe: collector captures: read 3 closed segments, 3 new since the cursor: binance-usdm 3 (3 new)\n"
+        )
         let csv = try first.text("liquidations.csv")
         #expect(csv.contains("\n1760127000222,"))  // the boundary segment is read
         #expect(!csv.contains("\n1760127000111,"))  // the segment beyond the look-back is not
@@ -138,13 +141,15 @@ import Testing
 
         // A collector restarted within hour 21 closes a `.1` segment: one new since the cursor.
         let restarted = CaptureSegmentWriter(directory: captures)
-        try restarted.append(Self.record(Self.hour20Ms + Self.hourMs + 7, Self.uniqueMessage(tradeMs: 1_760_127_000_444)))
+        try restarted.append(
+            Self.record(Self.hour20Ms + Self.hourMs + 7, Self.uniqueMessage(tradeMs: 1_760_127_000_444)))
         try restarted.close()
         let second = Self.cli(["run", spec], out: directory + "/run2")
         #expect(second.code == 0, "\(second.err)")
         #expect(
             second.err
-                == "liqpipe: collector captures: read 4 closed segments, 1 new since the cursor: binance-usdm 4 (1 new)\n")
+                == "liqpipe: collector captures: read 4 closed segments, 1 new since the cursor: binance-usdm 4 (1 new)\n"
+        )
         #expect(try second.text("liquidations.csv").contains("\n1760127000444,"))
         let cursor = String(decoding: try FileBytes.read(cursorPath, maxBytes: 1 << 20), as: UTF8.self)
         #expect(cursor.contains(#""lastSegment": "binance-usdm/2025-10-10/binance-usdm-20251010T21.1.ndjson.gz""#))

@@ -31,7 +31,9 @@ struct CollectorCaptures {
         venues = spec.venues.map { venueSpec in
             let id = venueSpec.venue.rawValue
             let own = all.filter { $0.name.venue == id && $0.path.hasPrefix(collector.directory + "/" + id + "/") }
-            guard let newest = own.last?.name.hourStartMs else { return VenueSegments(venue: venueSpec.venue, segments: []) }
+            guard let newest = own.last?.name.hourStartMs else {
+                return VenueSegments(venue: venueSpec.venue, segments: [])
+            }
             return VenueSegments(
                 venue: venueSpec.venue, segments: own.filter { $0.name.hourStartMs >= newest - lookbackMs })
         }
