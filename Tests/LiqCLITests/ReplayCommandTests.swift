@@ -55,9 +55,8 @@ import Testing
                 == "liqpipe: error: capture '\(okx)': its envelope says venue 'okx', but --venue binance-usdm was given"
         )
         #expect(
-            usageError([spec, bare, "--venue", "bybit"])
-                == "liqpipe: error: capture '\(bare)' is of venue 'bybit', which is not in the spec \(spec) "
-                + "(its venues: binance-usdm)")
+            usageError([spec, okxNamed, "--venue", "bybit"])
+                == "liqpipe: error: --venue bybit is not a venue of the spec \(spec) (its venues: binance-usdm)")
         #expect(
             usageError([spec, empty])
                 == "liqpipe: error: capture directory '\(empty)' holds no closed segments (*.ndjson.gz)")

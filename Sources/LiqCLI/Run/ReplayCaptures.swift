@@ -17,6 +17,12 @@ struct ReplayCaptures {
     var byVenue: [Venue: [String]] = [:]
 
     init(_ arguments: [String], spec: PipelineSpec, forcedVenue: String?) throws {
+        // A mistyped --venue is refused even when every capture names its venue itself.
+        if let forcedVenue, !spec.venues.contains(where: { $0.venue.rawValue == forcedVenue }) {
+            throw UsageError(
+                "--venue \(forcedVenue) is not a venue of the spec \(spec.path) (its venues: "
+                    + spec.venues.map(\.venue.rawValue).joined(separator: ", ") + ")", command: ReplayCommand.name)
+        }
         var files: [String] = []
         for argument in arguments {
             var status = stat()
