@@ -35,6 +35,8 @@ import Testing
         try Array((Self.envelope + "\n").utf8).write(to: okx)
         let okxNamed = directory + "/okx-20251010T20.ndjson.gz"
         try Gzip.compress(Array(#"{"arg":{}}"#.utf8)).write(to: okxNamed)
+        let okxOpen = directory + "/okx-20251010T21.ndjson.gz.part"
+        try Gzip.compress(Array(#"{"arg":{}}"#.utf8)).write(to: okxOpen)
         let empty = directory + "/empty"
         try AtomicFile.write([], to: empty + "/binance-usdm/2025-10-10/binance-usdm-20251010T20.ndjson.gz.part")
 
@@ -49,6 +51,10 @@ import Testing
         #expect(
             usageError([spec, okxNamed])
                 == "liqpipe: error: capture '\(okxNamed)' is of venue 'okx', which is not in the spec \(spec) "
+                + "(its venues: binance-usdm)")
+        #expect(
+            usageError([spec, okxOpen])
+                == "liqpipe: error: capture '\(okxOpen)' is of venue 'okx', which is not in the spec \(spec) "
                 + "(its venues: binance-usdm)")
         #expect(
             usageError([spec, okx, "--venue", "binance-usdm"])

@@ -58,8 +58,8 @@ struct CollectorCaptures {
     }
 
     /// The cursor after a run that read `captureLines` (lines per capture path): venues whose segments were read
-    /// get a new entry, the others keep theirs. A segment counts as read once the run has read it to its end (a
-    /// venue whose reference data failed reads none).
+    /// get a new entry, the others keep theirs. A segment counts as read once the run has read it — to its end or
+    /// to a torn or unreadable part, which is a warning — and a venue whose reference data failed reads none.
     func cursor(after captureLines: [String: Int]) -> CaptureCursor {
         var cursor = previous
         for venue in venues {
