@@ -4,7 +4,7 @@ import LiqPipeline
 
 /// The `liqpipe` command line: dispatch, help, and the one place errors become exit codes.
 public enum CLI {
-    static let reservedCommands = ["backfill", "replay"]
+    static let reservedCommands = ["backfill"]
 
     /// Runs `arguments` (without the program name) and returns the process exit code.
     public static func run(_ arguments: [String], console: Console) -> Int32 {
@@ -41,6 +41,7 @@ public enum CLI {
             case "decode": return try DecodeCommand.execute(rest, console: console).rawValue
             case "synth": return try SynthCommand.execute(rest, console: console).rawValue
             case "collect": return try CollectCommand.execute(rest, console: console).rawValue
+            case ReplayCommand.name: return try ReplayCommand.execute(rest, console: console).rawValue
             case let name where reservedCommands.contains(name):
                 throw UsageError("'\(name)' is not available yet in this version", command: nil)
             default:

@@ -3,7 +3,8 @@ import LiqCore
 import LiqEmit
 import LiqPipeline
 
-/// `liqpipe run [SPEC] [--out DIR] [--quiet]`.
+/// `liqpipe run [SPEC] [--out DIR] [--quiet]`: one cycle of the spec; with a `collector` block, the collector's
+/// closed segments are read too (`CollectorCaptures`) and the capture cursor is updated.
 enum RunCommand {
     static func execute(_ arguments: [String], console: Console) throws -> ExitCode {
         let parsed = try ParsedArguments(
@@ -20,12 +21,36 @@ enum RunCommand {
             specPath = found
             console.err("liqpipe: no SPEC given, running the embedded default \(found)\n")
         }
-        let spec: PipelineSpec
+        let spec = try loadSpec(specPath)
+        let captures = try spec.collector.map { try CollectorCaptures(spec: spec, collector: $0, console: console) }
+        let outcome = try perform(
+            captures?.applied(to: spec) ?? spec, command: "run", parsed: parsed, console: console)
+        try captures?.finish(exitCode: outcome.exitCode, captureLines: outcome.captureLines, console: console)
+        return outcome.exitCode
+    }
+
+    /// What `perform` reports back to the command.
+    struct Outcome {
+        var exitCode: ExitCode
+        /// Non-blank lines read per capture file.
+        var captureLines: [String: Int]
+    }
+
+    /// Reads and validates a spec; any problem is a `SpecError` (exit 2).
+    static func loadSpec(_ path: String) throws -> PipelineSpec {
         do {
-            spec = try SpecLoader.load(path: specPath)
+            return try SpecLoader.load(path: path)
         } catch {
             throw SpecError(error)
         }
+    }
+
+    /// The pipeline shared by `run` and `replay`: ingests `spec` (whose venues' `captures` are the stream input),
+    /// writes the outputs to `--out` or the spec's directory unless nothing was ingested, prints warnings and the
+    /// summary. `parsed` holds the `--out` and `--quiet` options.
+    static func perform(_ spec: PipelineSpec, command: String, parsed: ParsedArguments, console: Console) throws
+        -> Outcome
+    {
         let outputDirectory = parsed.values["out"] ?? spec.outputDirectory
         let progress =
             parsed.flags.contains("quiet")
@@ -49,13 +74,13 @@ enum RunCommand {
                 written.append(path)
             }
         }
-        console.out(summary(report, written: written))
-        return report.exitCode
+        console.out(summary(report, command: command, written: written))
+        return Outcome(exitCode: report.exitCode, captureLines: result.collected.captureLines)
     }
 
-    static func summary(_ report: RunReport, written: [String]) -> String {
+    static func summary(_ report: RunReport, command: String, written: [String]) -> String {
         var lines = [
-            "liqpipe run \(report.specName): \(report.liquidations.count) liquidations"
+            "liqpipe \(command) \(report.specName): \(report.liquidations.count) liquidations"
                 + (report.duplicateLiquidations > 0 ? " (\(report.duplicateLiquidations) duplicates dropped)" : "")
                 + ", \(report.openInterest.count) open-interest samples, \(report.funding.count) funding samples"
         ]

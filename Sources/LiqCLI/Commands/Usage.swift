@@ -13,6 +13,8 @@ enum Usage {
         COMMANDS:
           run [SPEC]      One ingestion + analytics cycle (what cron calls). With no SPEC, runs the
                           embedded demo (Pipelines/demo.json on the bundled Fixtures/), offline.
+          replay SPEC CAPTURE...
+                          The run's pipeline with the stream input replaced by stored captures.
           liqprice        Liquidation and bankruptcy price of a position (isolated, Binance, cross).
           decode          Decode raw venue payloads (one per line) into canonical records.
           synth           Write a seeded synthetic market day (raw venue payloads, a spec, the
@@ -23,7 +25,6 @@ enum Usage {
 
         NOT YET AVAILABLE (reserved names, they do nothing yet):
           backfill        Historical archives and paginated history, resumable.
-          replay          Re-run analytics on stored captures.
 
         OPTIONS:
           -h, --help      Show help.
@@ -38,6 +39,11 @@ enum Usage {
         Runs one ingestion + analytics cycle of the pipeline spec SPEC (a JSON file, see Pipelines/).
         With no SPEC, runs Pipelines/demo.json: recorded Binance USDⓈ-M and OKX payloads from Fixtures/,
         no network. Writes liquidations.csv, open_interest.csv, funding.csv and snapshot.json.
+
+        With a collector block in SPEC, each venue's closed capture segments (not the open .part hour)
+        whose hour starts at most collector.lookbackHours (default 48) before the venue's newest one are
+        read too; after a successful or partial run, <stateDirectory>/run-captures.json records the last
+        segment read per venue, and standard error says how many segments were read and how many are new.
 
         OPTIONS:
           --out DIR       Output directory (default: the spec's outputs.directory, else ./out).
@@ -60,6 +66,27 @@ enum Usage {
         OPTIONS:
           --duration D    Stop after D: 90s, 15m, 6h, 1d (default: run until signalled).
           --quiet         No connection log lines on standard error.
+          -h, --help      Show this help.
+        """
+
+    static let replay = """
+        USAGE: liqpipe replay SPEC CAPTURE... [--venue ID] [--out DIR] [--quiet]
+
+        Runs exactly the pipeline of 'liqpipe run SPEC' (decode, normalise, analytics, the same output
+        files) with each venue's stream input — its captures and, with a collector block, its closed
+        segments — replaced by the given CAPTUREs that belong to it; REST feeds run as in 'run'. The
+        same captures always give the same outputs. The capture cursor is not touched.
+
+        CAPTURE is a file (plain or gzip; collector envelope lines or bare venue messages) or a directory,
+        which stands for every closed segment (*.ndjson.gz, not .part) in it and below. A capture's venue
+        is the 'venue' of its first envelope line, else the one in its segment file name
+        (<venue>-<YYYYMMDD>T<HH>[.<seq>].ndjson.gz), else --venue; it must be a venue of SPEC with the
+        liquidations feed.
+
+        OPTIONS:
+          --venue ID      Venue of captures that name none (bare lines, any file name).
+          --out DIR       Output directory (default: the spec's outputs.directory, else ./out).
+          --quiet         No progress lines on standard error.
           -h, --help      Show this help.
         """
 
@@ -155,6 +182,7 @@ enum Usage {
         case "decode": decode
         case "synth": synth
         case "collect": collect
+        case ReplayCommand.name: replay
         default: nil
         }
     }

@@ -72,9 +72,18 @@ extension IngestRun {
     /// Streams a capture file (plain or gzip NDJSON; envelope lines from the collector or bare venue messages)
     /// through one stream decoder, in order, emitting records in chunks; a bad line is a failure naming file:line
     /// and the lines around it still count. A torn gzip tail the reader skipped is a failure naming the byte offset.
+    /// Finally the number of non-blank lines read (bad ones included) is emitted for the run's capture cursor.
     static func readCapture(
         _ path: String, runtime: VenueRuntime, venueIndex: Int, emit: (DecodedItem) throws -> Void
     ) throws {
+        let lines = try readCaptureLines(path, runtime: runtime, venueIndex: venueIndex, emit: emit)
+        try emit(.captureRead(path: path, lines: lines))
+    }
+
+    /// `readCapture` without the final count, which it returns.
+    private static func readCaptureLines(
+        _ path: String, runtime: VenueRuntime, venueIndex: Int, emit: (DecodedItem) throws -> Void
+    ) throws -> Int {
         func failure(_ origin: String, _ message: String) -> DecodedItem {
             .failure([SourceFailure(venue: runtime.spec.venue, feed: .liquidations, origin: origin, message: message)])
         }
@@ -82,18 +91,21 @@ extension IngestRun {
         do {
             reader = try CaptureReader(path: path)
         } catch {
-            return try emit(failure(path, "\(error)"))
+            try emit(failure(path, "\(error)"))
+            return 0
         }
         var decoder = runtime.adapter.makeStreamDecoder()
         var records: [VenueRecord] = []
         var linesInChunk = 0
+        var linesRead = 0
         while true {
             let line: [UInt8]?
             do {
                 line = try reader.nextLine()
             } catch {
                 try emit(.records(venueIndex: venueIndex, origin: path, records))
-                return try emit(failure(path, "\(error)"))
+                try emit(failure(path, "\(error)"))
+                return linesRead
             }
             guard let line else { break }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
@@ -105,6 +117,7 @@ extension IngestRun {
                 try emit(failure(origin, "\(error)"))
             }
             linesInChunk += 1
+            linesRead += 1
             if linesInChunk == captureChunkLines {
                 try emit(.records(venueIndex: venueIndex, origin: path, records))
                 records.removeAll(keepingCapacity: true)
@@ -113,5 +126,6 @@ extension IngestRun {
         }
         if !records.isEmpty { try emit(.records(venueIndex: venueIndex, origin: path, records)) }
         for warning in reader.warnings { try emit(failure(path, warning)) }
+        return linesRead
     }
 }

@@ -8,6 +8,8 @@ extension IngestRun {
         switch item {
         case .failure(let failures):
             return NormalisedBatch(failures: failures)
+        case .captureRead(let path, let lines):
+            return NormalisedBatch(captureLines: [path: lines])
         case .records(let venueIndex, let origin, let records):
             return normalise(
                 records, origin: origin, runtime: runtimes[venueIndex], normaliser: normalisers[venueIndex])

@@ -8,6 +8,8 @@ struct NormalisedBatch: Sendable {
     var markPrices: [MarkPriceSample] = []
     var priceBars: [PriceBar] = []
     var failures: [SourceFailure] = []
+    /// Non-blank lines read per capture file, once the file is done.
+    var captureLines: [String: Int] = [:]
 
     var recordCount: Int {
         liquidations.count + openInterest.count + funding.count + markPrices.count + priceBars.count

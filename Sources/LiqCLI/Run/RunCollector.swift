@@ -14,6 +14,8 @@ final class RunCollector: Sendable {
         var markPrices: [MarkPriceSample] = []
         var priceBars: [PriceBar] = []
         var failures: [SourceFailure] = []
+        /// Non-blank lines read per capture file (path as planned).
+        var captureLines: [String: Int] = [:]
     }
 
     private let contents = Mutex(Contents())
@@ -28,6 +30,7 @@ final class RunCollector: Sendable {
             contents.markPrices += batch.markPrices
             contents.priceBars += batch.priceBars
             contents.failures += batch.failures
+            contents.captureLines.merge(batch.captureLines, uniquingKeysWith: +)
         }
     }
 

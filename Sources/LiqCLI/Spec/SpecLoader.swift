@@ -85,7 +85,9 @@ public enum SpecLoader {
     }
 
     static func collectorSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> CollectorSpec {
-        try node.requireOnlyKeys(["directory", "stateDirectory", "flushBytes", "flushIntervalMs", "stateIntervalMs"])
+        try node.requireOnlyKeys([
+            "directory", "stateDirectory", "flushBytes", "flushIntervalMs", "stateIntervalMs", "lookbackHours",
+        ])
         var spec = CollectorSpec(
             directory: resolve(try nonEmptyString(node.member("directory")), against: baseDirectory),
             stateDirectory: resolve(
@@ -106,6 +108,11 @@ public enum SpecLoader {
             let ms = try value.int64()
             guard (100...600_000).contains(ms) else { throw value.error(expected: "milliseconds from 100 to 600000") }
             spec.stateIntervalMs = ms
+        }
+        if let value = try node.optionalMember("lookbackHours") {
+            let hours = try value.int64()
+            guard (1...8_760).contains(hours) else { throw value.error(expected: "hours from 1 to 8760") }
+            spec.lookbackHours = Int(hours)
         }
         return spec
     }

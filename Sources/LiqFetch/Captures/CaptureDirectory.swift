@@ -22,6 +22,25 @@ public enum CaptureDirectory {
         .sorted { $0.name < $1.name }
     }
 
+    /// Every closed segment anywhere under `directory` — the capture root, one venue's or one day's folder, or a
+    /// copy laid out differently — sorted by venue, hour, sequence and path; `.part` and foreign files are ignored.
+    /// Descends at most `maxDepth` levels, so a symbolic-link loop ends.
+    public static func closedSegments(under directory: String, maxDepth: Int = 8) throws(CaptureFileError)
+        -> [Segment]
+    {
+        var segments: [Segment] = []
+        for name in try entries(of: directory) {
+            let path = directory + "/" + name
+            if let segment = CaptureSegmentName(fileName: name) {
+                segments.append(Segment(path: path, name: segment))
+            } else if maxDepth > 0 {
+                // Files are not directories: listing one yields nothing.
+                segments += try closedSegments(under: path, maxDepth: maxDepth - 1)
+            }
+        }
+        return segments.sorted { ($0.name, $0.path) < ($1.name, $1.path) }
+    }
+
     /// Every open (`.part`) segment under `directory`, sorted by path.
     static func partFiles(in directory: String) throws(CaptureFileError) -> [String] {
         try files(in: directory).filter {
