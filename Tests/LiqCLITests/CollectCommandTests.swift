@@ -106,6 +106,29 @@ import Testing
                 console: fromRaw.console) == 0)
         #expect(fromCapture.out == fromRaw.out)
         #expect(fromRaw.out.split(separator: "\n").count == 41)  // header + 40 liquidations
+
+        // `run` reads the closed segment from the collector directory; `replay` of the captures gives the same
+        // bytes in every output file.
+        let run = CapturedConsole()
+        let runCode = CLI.run(["run", spec, "--out", directory + "/run", "--quiet"], console: run.console)
+        #expect(runCode != 1, "\(run.err)")
+        #expect(run.err.contains("read 1 closed segment, 1 new since the cursor"), "\(run.err)")
+        let replay = CapturedConsole()
+        let replayCode = CLI.run(
+            ["replay", spec, directory + "/captures", "--out", directory + "/replay", "--quiet"],
+            console: replay.console)
+        #expect(replayCode == runCode, "\(replay.err)")
+        let names = try RunCommandTests.outputFiles(directory + "/run")
+        let replayed = try RunCommandTests.outputFiles(directory + "/replay")
+        #expect(names.contains("liquidations.csv") && names == replayed)
+        for name in names {
+            let original = try FileBytes.read(directory + "/run/" + name, maxBytes: 64 << 20)
+            let again = try FileBytes.read(directory + "/replay/" + name, maxBytes: 64 << 20)
+            #expect(original == again, "\(name) differs")
+        }
+        let liquidations = String(
+            decoding: try FileBytes.read(directory + "/run/liquidations.csv", maxBytes: 1 << 20), as: UTF8.self)
+        #expect(liquidations.split(separator: "\n").count == 41)
     }
 
     @Test func specWithoutCollectorBlockIsAUsageError() throws {
