@@ -36,7 +36,8 @@ import Testing
         ),
         (["liqprice", "--json", "--json"], "liqpipe: error: option '--json' given twice"),
         (["help", "bogus"], "liqpipe: error: no help for unknown command 'bogus'"),
-        (["collect"], "liqpipe: error: 'collect' is not available yet in this version"),
+        (["backfill"], "liqpipe: error: 'backfill' is not available yet in this version"),
+        (["collect"], "liqpipe: error: missing SPEC"),
     ])
     func usageErrorsExitTwoWithOneLineAndTheSynopsis(arguments: [String], firstLine: String) {
         let result = run(arguments)
