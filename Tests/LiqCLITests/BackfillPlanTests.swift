@@ -72,7 +72,8 @@ import Testing
         // February 2025: 28 days.
         #expect(months[2].endMs - months[2].startMs == 28 * BackfillPeriod.dayMs)
         #expect(months[0].endMs == months[1].startMs)
-        let days = BackfillPeriod.days(from: UTCDate(year: 2024, month: 2, day: 28), to: UTCDate(year: 2024, month: 3, day: 1))
+        let days = BackfillPeriod.days(
+            from: UTCDate(year: 2024, month: 2, day: 28), to: UTCDate(year: 2024, month: 3, day: 1))
         #expect(days.map(\.description) == ["2024-02-28", "2024-02-29", "2024-03-01"])
     }
 }

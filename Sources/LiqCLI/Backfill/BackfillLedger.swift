@@ -59,6 +59,6 @@ struct BackfillLedger: Sendable {
 
     private func write(_ item: BackfillItem, _ members: [JSONMember]) throws(OutputError) {
         let entry = JSONValue.object([JSONMember(key: "key", value: .string(item.key))] + members)
-        try AtomicFile.write(JSONWriter.encode(entry, pretty: false) + [0x0A], to: path(for: item))
+        try AtomicFile.write(JSONWriter.encode(entry, pretty: false), to: path(for: item))
     }
 }

@@ -29,7 +29,8 @@ enum BackfillPeriod: Sendable, Hashable, CustomStringConvertible {
         case .day(let date): date.startMs + Self.dayMs
         case .month(let year, let month):
             month == 12
-                ? UTCDate(year: year + 1, month: 1, day: 1).startMs : UTCDate(year: year, month: month + 1, day: 1).startMs
+                ? UTCDate(year: year + 1, month: 1, day: 1).startMs
+                : UTCDate(year: year, month: month + 1, day: 1).startMs
         }
     }
 
