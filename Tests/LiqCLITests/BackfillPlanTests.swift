@@ -77,3 +77,28 @@ import Testing
         #expect(days.map(\.description) == ["2024-02-28", "2024-02-29", "2024-03-01"])
     }
 }
+
+/// Where the store and the ledger go: the spec's `backfill` block (resolved against the spec's directory), else
+/// beside the output directory.
+@Suite struct BackfillDirectoriesTests {
+    @Test func theBackfillBlockResolvesAgainstTheSpecDirectory() throws {
+        let text =
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["BTC-USDT-SWAP"]}],"backfill":{"directory":"hist"}}"#
+        let spec = try SpecLoader.parse(Array(text.utf8), path: "Pipelines/t.json")
+        #expect(spec.backfill == BackfillSpec(directory: "Pipelines/hist", stateDirectory: nil))
+    }
+
+    @Test func anEmptyDirectoryIsRefused() {
+        let text =
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["BTC-USDT-SWAP"]}],"backfill":{"stateDirectory":""}}"#
+        #expect(throws: JSONError.self) { try SpecLoader.parse(Array(text.utf8), path: "t.json") }
+    }
+
+    @Test(arguments: [
+        ("out", "store", "store"), ("/srv/liq/out", "state", "/srv/liq/state"), ("a/b/", "store", "a/store"),
+        ("/out", "state", "/state"),
+    ])
+    func defaultsSitBesideTheOutputDirectory(output: String, name: String, expected: String) {
+        #expect(BackfillCommand.beside(output, name) == expected)
+    }
+}
