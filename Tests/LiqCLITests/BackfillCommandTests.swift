@@ -116,6 +116,21 @@ import Testing
         #expect(result.err.contains("okx has no backfill source yet; skipped") == false)
     }
 
+    @Test func recordsOutsideTheItemsPeriodAreCountedNotStored() throws {
+        let workspace = try Workspace()
+        let result = try workspace.backfill(
+            ["--from", "2025-10-10", "--to", "2025-10-10", "--symbols", "BTCUSDT", "--quiet"],
+            [ScriptedBackfillSource(strays: true)])
+        #expect(result.code == .success)
+        // The stray at 2025-10-11 00:00 belongs to the next day's item, whose file this item must not overwrite.
+        #expect(
+            try Array(workspace.files(workspace.store).keys) == [
+                "feed=liquidations/venue=binance-usdm/symbol=BTCUSDT/date=2025-10-10/liquidationSnapshot.csv"
+            ])
+        #expect(result.out.contains("1 done (3 records in 1 files)"))
+        #expect(result.out.contains("  1 records outside their item's period not stored"))
+    }
+
     @Test func aMonthlyItemWritesEveryDayOfItsMonth() throws {
         let workspace = try Workspace()
         let result = try workspace.backfill(

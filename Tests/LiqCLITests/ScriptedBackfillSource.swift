@@ -26,6 +26,8 @@ struct ScriptedBackfillSource: BackfillSource {
     var missing: Set<String> = []
     var failing: Set<String> = []
     var counter = Counter()
+    /// Also emits a liquidation at the first millisecond after the day (a file that strays over midnight).
+    var strays = false
 
     func items(symbols: [String], from: UTCDate, to: UTCDate) -> [BackfillItem] {
         let periods = monthly ? BackfillPeriod.months(from: from, to: to) : BackfillPeriod.days(from: from, to: to)
@@ -65,7 +67,7 @@ struct ScriptedBackfillSource: BackfillSource {
                     quantity: 2, quantityUnit: .base, completeness: .sampled, venueID: "\(hour)"))
         }
         try emit([liquidation(3), liquidation(2)])
-        try emit([liquidation(2), liquidation(1)])
+        try emit([liquidation(2), liquidation(1)] + (strays ? [liquidation(24)] : []))
         return .done
     }
 }
