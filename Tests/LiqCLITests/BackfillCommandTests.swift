@@ -181,6 +181,24 @@ import Testing
         #expect(try workspace.modificationDates(workspace.directory) == before.1)
     }
 
+    @Test func aRunWithNothingLeftLoadsNoReferenceData() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.backfill(Self.range + ["--quiet"], Self.sources()).code == .success)
+        // The venue's fixtures vanish: loading its instruments would now fail with a warning.
+        let spec = try String(contentsOfFile: workspace.spec, encoding: .utf8)
+        try Data(spec.replacingOccurrences(of: "/binance-usdm\"", with: "/nowhere\"").utf8)
+            .write(to: URL(fileURLWithPath: workspace.spec))
+        let again = try workspace.backfill(Self.range, Self.sources())
+        #expect(again.code == .success)
+        #expect(again.err.contains("10 items, 0 to run"))
+        #expect(!again.err.contains("warning"))
+        // With an item left to run, the same spec does load it, fails, and the item fails with the reason.
+        let more = try workspace.backfill(["--from", "2025-10-13", "--to", "2025-10-13", "--quiet"], Self.sources())
+        #expect(more.err.contains("liqpipe: warning: binance-usdm"))
+        #expect(more.code == .failure)
+        #expect(more.out.contains("FAILED binance-usdm/liquidationSnapshot/BTCUSDT/2025-10-13: reference data: "))
+    }
+
     @Test func aMissingItemIsReportedRecordedAndOnlyRetriedOnRequest() throws {
         let workspace = try Workspace()
         let key = "binance-usdm/liquidationSnapshot/ETHUSDT/2025-10-11"
@@ -238,7 +256,7 @@ import Testing
     @Test func progressLinesGoToStandardErrorUnlessQuiet() throws {
         let workspace = try Workspace()
         let result = try workspace.backfill(Self.range, Self.sources())
-        #expect(result.err.contains("liqpipe backfill bf: 2025-10-09 to 2025-10-12, shard 1/1: 10 items → "))
+        #expect(result.err.contains("liqpipe backfill bf: 2025-10-09 to 2025-10-12, shard 1/1: 10 items, 10 to run → "))
         #expect(result.err.contains("liqpipe: backfill: okx has no backfill source yet; skipped\n"))
         let quiet = try Workspace().backfill(Self.range + ["--quiet"], Self.sources())
         #expect(!quiet.err.contains("items →"))

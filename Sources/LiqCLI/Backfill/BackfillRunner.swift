@@ -22,9 +22,9 @@ struct BackfillRunner {
     var retryMissing = false
     var progress: ProgressOptions?
 
-    /// Runs `plan`. Throws only when the pipeline is stopped (a source threw `CancellationError`, or a worker
-    /// could not hand on a result); everything recorded up to then stays recorded.
-    func run(_ plan: BackfillPlan) throws(PipelineError) -> BackfillSummary {
+    /// The items of `plan` still to run, and the summary of those skipped because the ledger records them: done,
+    /// or missing (unless `retryMissing`).
+    func pending(_ plan: BackfillPlan) -> (summary: BackfillSummary, pending: [BackfillPlan.Entry]) {
         var summary = BackfillSummary()
         summary.planned = plan.entries.count
         var pending: [BackfillPlan.Entry] = []
@@ -35,13 +35,19 @@ struct BackfillRunner {
             case .missing, nil: pending.append(entry)
             }
         }
-        let tally = BackfillTally(summary: summary, pending: pending.count, progress: progress)
+        return (summary, pending)
+    }
+
+    /// Runs the `pending` items; `skipped` holds the counts known before. Throws only when the pipeline is stopped
+    /// (a source threw `CancellationError`, or a worker could not hand on a result); everything recorded up to
+    /// then stays recorded.
+    func run(_ pending: [BackfillPlan.Entry], skipped: BackfillSummary) throws(PipelineError) -> BackfillSummary {
+        let tally = BackfillTally(summary: skipped, pending: pending.count, progress: progress)
         guard !pending.isEmpty else { return tally.finish() }
         let runner = self
-        let queue = pending
         let pipeline = Pipeline(name: "liqpipe.backfill")
         let items = pipeline.addSource("items", capacity: Self.channelCapacity) { _, emit in
-            for entry in queue { try emit(entry) }
+            for entry in pending { try emit(entry) }
         }
         let results = pipeline.addStage(
             "fetch", input: items, workers: min(Self.workers, pending.count), capacity: Self.channelCapacity,

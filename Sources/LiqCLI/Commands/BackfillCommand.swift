@@ -46,8 +46,6 @@ enum BackfillCommand {
 
         var sources: [any BackfillSource] = []
         var symbols: [Venue: [String]] = [:]
-        var normalisers: [Venue: Normaliser] = [:]
-        var unavailable: [Venue: String] = [:]
         for venue in venues {
             let made = makeSources(venue, spec.http)
             guard !made.isEmpty else {
@@ -56,39 +54,46 @@ enum BackfillCommand {
             }
             sources += made
             symbols[venue.venue] = venue.symbols
-            var runtime = VenueRuntime(spec: venue)
-            runtime.loadReference(http: spec.http)
-            if let failure = runtime.failures.first {
-                console.err("liqpipe: warning: \(failure.description)\n")
-                unavailable[venue.venue] = "\(failure.origin): \(failure.message)"
-            } else {
-                normalisers[venue.venue] = runtime.normaliser
-            }
         }
         guard !sources.isEmpty else {
             console.err("liqpipe: backfill: none of the selected venues has a backfill source; nothing to do\n")
             return .failure
         }
         let plan = BackfillPlan(sources: sources, symbols: symbols, from: from, to: to, shard: shard)
-        let store = BackfillStore(directory: spec.backfill?.directory ?? beside(spec.outputDirectory, "store"))
         let stateDirectory =
             spec.backfill?.stateDirectory ?? spec.collector?.stateDirectory ?? beside(spec.outputDirectory, "state")
-        let ledger = BackfillLedger(directory: stateDirectory + "/backfill")
         let quiet = parsed.flags.contains("quiet")
-        if !quiet {
-            console.err(
-                "liqpipe backfill \(spec.name): \(from) to \(to), shard \(shard.index)/\(shard.count): "
-                    + "\(plan.entries.count) items → \(store.directory), ledger \(ledger.directory)\n")
-        }
-        let runner = BackfillRunner(
-            sources: sources, normalisers: normalisers, unavailable: unavailable, store: store, ledger: ledger,
+        var runner = BackfillRunner(
+            sources: sources, normalisers: [:],
+            store: BackfillStore(directory: spec.backfill?.directory ?? beside(spec.outputDirectory, "store")),
+            ledger: BackfillLedger(directory: stateDirectory + "/backfill"),
             retryMissing: parsed.flags.contains("retry-missing"),
             progress: quiet
                 ? nil
                 : ProgressOptions(
                     interval: console.errIsTerminal ? .milliseconds(500) : .seconds(10),
                     rewritesLine: console.errIsTerminal, write: console.err))
-        let summary = try runner.run(plan)
+        let (skipped, pending) = runner.pending(plan)
+        if !quiet {
+            console.err(
+                "liqpipe backfill \(spec.name): \(from) to \(to), shard \(shard.index)/\(shard.count): "
+                    + "\(plan.entries.count) items, \(pending.count) to run → \(runner.store.directory), ledger "
+                    + "\(runner.ledger.directory)\n")
+        }
+        // Reference data (instrument metadata for the normaliser) only for venues with work left: a re-run with
+        // nothing to do touches no venue.
+        let pendingVenues = Set(pending.map(\.item.venue))
+        for venue in venues where pendingVenues.contains(venue.venue) {
+            var runtime = VenueRuntime(spec: venue)
+            runtime.loadReference(http: spec.http)
+            if let failure = runtime.failures.first {
+                console.err("liqpipe: warning: \(failure.description)\n")
+                runner.unavailable[venue.venue] = "\(failure.origin): \(failure.message)"
+            } else {
+                runner.normalisers[venue.venue] = runtime.normaliser
+            }
+        }
+        let summary = try runner.run(pending, skipped: skipped)
         console.out("liqpipe backfill \(spec.name): " + summary.lines.joined(separator: "\n") + "\n")
         return summary.exitCode
     }
