@@ -199,6 +199,23 @@ import Testing
         #expect(more.out.contains("FAILED binance-usdm/liquidationSnapshot/BTCUSDT/2025-10-13: reference data: "))
     }
 
+    @Test func aSecondBackfillOfTheSameShardStopsWhileTheFirstRuns() throws {
+        let workspace = try Workspace()
+        let held = try BackfillLock(directory: workspace.directory + "/state", shard: BackfillShard(index: 2, count: 3))
+        let counter = ScriptedBackfillSource.Counter()
+        let blocked = try workspace.backfill(Self.range + ["--shard", "2/3"], Self.sources(counter: counter))
+        #expect(blocked.code == .failure)
+        #expect(
+            blocked.err.contains(
+                "liqpipe: backfill: another backfill of this shard is running (lock \(workspace.directory)/state/backfill-shard-2-of-3.lock "
+                    + "is held)"))
+        #expect(counter.runs.load(ordering: .relaxed) == 0)
+        // Other shards are not blocked, and the shard runs once the lock is released.
+        #expect(try workspace.backfill(Self.range + ["--shard", "1/3", "--quiet"], Self.sources()).code == .success)
+        held.release()
+        #expect(try workspace.backfill(Self.range + ["--shard", "2/3", "--quiet"], Self.sources()).code == .success)
+    }
+
     @Test func aMissingItemIsReportedRecordedAndOnlyRetriedOnRequest() throws {
         let workspace = try Workspace()
         let key = "binance-usdm/liquidationSnapshot/ETHUSDT/2025-10-11"

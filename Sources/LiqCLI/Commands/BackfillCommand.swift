@@ -73,6 +73,14 @@ enum BackfillCommand {
                 : ProgressOptions(
                     interval: console.errIsTerminal ? .milliseconds(500) : .seconds(10),
                     rewritesLine: console.errIsTerminal, write: console.err))
+        let lock: BackfillLock
+        do {
+            lock = try BackfillLock(directory: stateDirectory, shard: shard)
+        } catch let busy as BackfillLock.Busy {
+            console.err("liqpipe: backfill: \(busy)\n")
+            return .failure
+        }
+        defer { lock.release() }
         let (skipped, pending) = runner.pending(plan)
         if !quiet {
             console.err(
