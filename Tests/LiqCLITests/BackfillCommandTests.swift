@@ -207,8 +207,8 @@ import Testing
         #expect(blocked.code == .failure)
         #expect(
             blocked.err.contains(
-                "liqpipe: backfill: another backfill of this shard is running (lock \(workspace.directory)/state/backfill-shard-2-of-3.lock "
-                    + "is held)"))
+                "liqpipe: backfill: another backfill of this shard is running (lock \(workspace.directory)/state/"
+                    + "backfill-shard-2-of-3.lock is held)"))
         #expect(counter.runs.load(ordering: .relaxed) == 0)
         // Other shards are not blocked, and the shard runs once the lock is released.
         #expect(try workspace.backfill(Self.range + ["--shard", "1/3", "--quiet"], Self.sources()).code == .success)
@@ -339,6 +339,10 @@ import Testing
             "liqpipe: error: option '--symbols': not a symbol of the selected venues: BTCUSDT"
         ),
         (["--from", "2025-10-10", "--to", "2025-10-10", "--bogus"], "liqpipe: error: unknown option '--bogus'"),
+        (
+            ["--from", "2025-10-10", "--to", "2025-10-10", "--venues", ","],
+            "liqpipe: error: option '--venues': empty list"
+        ),
     ])
     func badArgumentsExitTwoNamingTheProblem(arguments: [String], firstLine: String) throws {
         let workspace = try Workspace()

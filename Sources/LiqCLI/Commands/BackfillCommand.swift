@@ -111,24 +111,24 @@ enum BackfillCommand {
     static func selectVenues(_ spec: PipelineSpec, _ parsed: ParsedArguments) throws(UsageError) -> [VenueSpec] {
         var venues = spec.venues
         if let text = parsed.values["venues"] {
-            let wanted = list(text)
-            let known = Set(venues.map(\.venue.rawValue))
+            let wanted = try list(text, option: "venues")
+            let known = venues.map(\.venue.rawValue)
             let unknown = wanted.filter { !known.contains($0) }
-            guard unknown.isEmpty, !wanted.isEmpty else {
+            guard unknown.isEmpty else {
                 throw UsageError(
-                    "option '--venues': not in the spec: \(unknown.isEmpty ? "(empty list)" : unknown.joined(separator: ", ")) "
-                        + "(the spec has \(venues.map(\.venue.rawValue).joined(separator: ", ")))", command: name)
+                    "option '--venues': not in the spec: \(unknown.joined(separator: ", ")) "
+                        + "(the spec has \(known.joined(separator: ", ")))", command: name)
             }
             venues = venues.filter { wanted.contains($0.venue.rawValue) }
         }
         if let text = parsed.values["symbols"] {
-            let wanted = list(text)
+            let wanted = try list(text, option: "symbols")
             let known = Set(venues.flatMap(\.symbols))
             let unknown = wanted.filter { !known.contains($0) }
-            guard unknown.isEmpty, !wanted.isEmpty else {
+            guard unknown.isEmpty else {
                 throw UsageError(
-                    "option '--symbols': not a symbol of the selected venues: "
-                        + (unknown.isEmpty ? "(empty list)" : unknown.joined(separator: ", ")), command: name)
+                    "option '--symbols': not a symbol of the selected venues: \(unknown.joined(separator: ", "))",
+                    command: name)
             }
             venues = venues.compactMap { venue in
                 var venue = venue
@@ -139,8 +139,11 @@ enum BackfillCommand {
         return venues
     }
 
-    static func list(_ text: String) -> [String] {
-        text.split(separator: ",").map(String.init)
+    /// A comma-separated list option; an empty one is a usage error.
+    static func list(_ text: String, option: String) throws(UsageError) -> [String] {
+        let items = text.split(separator: ",").map(String.init)
+        guard !items.isEmpty else { throw UsageError("option '--\(option)': empty list", command: name) }
+        return items
     }
 
     /// `--from` / `--to`: a real calendar day, `YYYY-MM-DD`.
