@@ -4,8 +4,6 @@ import LiqPipeline
 
 /// The `liqpipe` command line: dispatch, help, and the one place errors become exit codes.
 public enum CLI {
-    static let reservedCommands = ["backfill"]
-
     /// Runs `arguments` (without the program name) and returns the process exit code.
     public static func run(_ arguments: [String], console: Console) -> Int32 {
         guard let command = arguments.first else {
@@ -42,8 +40,7 @@ public enum CLI {
             case "synth": return try SynthCommand.execute(rest, console: console).rawValue
             case "collect": return try CollectCommand.execute(rest, console: console).rawValue
             case ReplayCommand.name: return try ReplayCommand.execute(rest, console: console).rawValue
-            case let name where reservedCommands.contains(name):
-                throw UsageError("'\(name)' is not available yet in this version", command: nil)
+            case BackfillCommand.name: return try BackfillCommand.execute(rest, console: console).rawValue
             default:
                 throw UsageError("unknown command '\(command)'", command: nil)
             }

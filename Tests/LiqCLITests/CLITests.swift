@@ -36,7 +36,7 @@ import Testing
         ),
         (["liqprice", "--json", "--json"], "liqpipe: error: option '--json' given twice"),
         (["help", "bogus"], "liqpipe: error: no help for unknown command 'bogus'"),
-        (["backfill"], "liqpipe: error: 'backfill' is not available yet in this version"),
+        (["backfill"], "liqpipe: error: missing SPEC"),
         (["collect"], "liqpipe: error: missing SPEC"),
     ])
     func usageErrorsExitTwoWithOneLineAndTheSynopsis(arguments: [String], firstLine: String) {

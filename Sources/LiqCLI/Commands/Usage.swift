@@ -21,10 +21,10 @@ enum Usage {
                           cascade's ground truth) for testing the pipeline and the detector.
           collect SPEC    WebSocket collector: every venue's liquidation stream into hourly gzip
                           capture segments, until SIGTERM/SIGINT or --duration.
+          backfill SPEC --from DATE --to DATE
+                          History (archives, paginated history) into a partitioned store,
+                          resumable and shardable.
           help [COMMAND]  Show help for a command.
-
-        NOT YET AVAILABLE (reserved names, they do nothing yet):
-          backfill        Historical archives and paginated history, resumable.
 
         OPTIONS:
           -h, --help      Show help.
@@ -88,6 +88,35 @@ enum Usage {
           --out DIR       Output directory (default: the spec's outputs.directory, else ./out).
           --quiet         No progress lines on standard error.
           -h, --help      Show this help.
+        """
+
+    static let backfill = """
+        USAGE: liqpipe backfill SPEC --from DATE --to DATE [--venues A,B] [--symbols A,B] [--shard K/N]
+                                [--retry-missing] [--quiet]
+
+        Fetches the history of SPEC's venues and symbols for the UTC days DATE to DATE (YYYY-MM-DD,
+        inclusive, at most 3660 days; a monthly dataset is fetched for every month the range touches),
+        normalises it as 'run' does and stores each dataset, symbol and day in its own CSV file (the
+        run's columns, sorted, deduplicated, replaced atomically):
+          STORE/feed=<feed>/venue=<venue>/symbol=<symbol>/date=<YYYY-MM-DD>/<dataset>.csv
+        Each finished item (dataset × symbol × day or month) is then recorded in STATE/backfill/, so
+        an interrupted backfill resumes where it stopped and a second run skips everything done. Items
+        the venue does not have (an archive 404) are recorded as missing and not asked for again
+        unless --retry-missing. A failed item is reported and retried by the next run (exit 3).
+        STORE is backfill.directory (default: 'store' beside the output directory); STATE is
+        backfill.stateDirectory, else collector.stateDirectory, else 'state' beside the output.
+        Venues without a backfill source are reported and skipped.
+
+        OPTIONS:
+          --from DATE       First UTC day.
+          --to DATE         Last UTC day (not before --from).
+          --venues A,B      Only these venues of the spec.
+          --symbols A,B     Only these symbols of the selected venues.
+          --shard K/N       Only the items whose key hashes to shard K of N (1 ≤ K ≤ N ≤ 1024):
+                            N processes with 1/N … N/N split the work, each item in exactly one.
+          --retry-missing   Ask again for items recorded as missing (archives publish a day late).
+          --quiet           No progress lines on standard error.
+          -h, --help        Show this help.
         """
 
     static let liqprice = """
@@ -183,6 +212,7 @@ enum Usage {
         case "synth": synth
         case "collect": collect
         case ReplayCommand.name: replay
+        case BackfillCommand.name: backfill
         default: nil
         }
     }

@@ -11,4 +11,6 @@ public struct PipelineSpec: Sendable, Equatable {
     public var cascades: CascadeSpec
     /// The WebSocket collector's captures and state; nil when the spec has no `collector` block.
     public var collector: CollectorSpec?
+    /// Where `backfill` stores history and its ledger; nil when the spec has no `backfill` block (defaults apply).
+    public var backfill: BackfillSpec? = nil
 }

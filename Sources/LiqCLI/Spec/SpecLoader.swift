@@ -23,7 +23,7 @@ public enum SpecLoader {
     public static func parse(_ bytes: [UInt8], path: String) throws(JSONError) -> PipelineSpec {
         let root = try JSONNode.parse(bytes, origin: path)
         try root.requireOnlyKeys([
-            "name", "description", "venues", "outputs", "http", "heatmap", "cascades", "collector",
+            "name", "description", "venues", "outputs", "http", "heatmap", "cascades", "collector", "backfill",
         ])
         let name = try nonEmptyString(root.member("name"))
         _ = try root.optionalMember("description").map { (node) throws(JSONError) in try node.string() }
@@ -79,9 +79,23 @@ public enum SpecLoader {
         let collector = try root.optionalMember("collector").map { (node) throws(JSONError) in
             try collectorSpec(node, baseDirectory: baseDirectory)
         }
+        let backfill = try root.optionalMember("backfill").map { (node) throws(JSONError) in
+            try backfillSpec(node, baseDirectory: baseDirectory)
+        }
         return PipelineSpec(
             name: name, path: path, venues: venues, outputDirectory: outputDirectory, http: http, heatmap: heatmap,
-            cascades: cascades, collector: collector)
+            cascades: cascades, collector: collector, backfill: backfill)
+    }
+
+    static func backfillSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> BackfillSpec {
+        try node.requireOnlyKeys(["directory", "stateDirectory"])
+        return BackfillSpec(
+            directory: try node.optionalMember("directory").map(nonEmptyString).map {
+                resolve($0, against: baseDirectory)
+            },
+            stateDirectory: try node.optionalMember("stateDirectory").map(nonEmptyString).map {
+                resolve($0, against: baseDirectory)
+            })
     }
 
     static func collectorSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> CollectorSpec {
