@@ -133,8 +133,8 @@ public enum SpecLoader {
 
     static func venueSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> VenueSpec {
         try node.requireOnlyKeys([
-            "venue", "symbols", "feeds", "baseURL", "fixtures", "captures", "streamURL", "openInterestPeriod",
-            "priceBarInterval", "maxPages", "requestBudget", "fixtureTimeMs",
+            "venue", "symbols", "feeds", "baseURL", "fixtures", "captures", "streamURL", "archiveURL",
+            "openInterestPeriod", "priceBarInterval", "maxPages", "requestBudget", "fixtureTimeMs",
         ])
         let venueNode = try node.member("venue")
         let supported = supportedVenues.map(\.rawValue).joined(separator: ", ")
@@ -190,6 +190,17 @@ public enum SpecLoader {
             }
             streamURL = url
         }
+        var archiveURL: String?
+        if let urlNode = try node.optionalMember("archiveURL") {
+            guard venue == .binanceUSDM || venue == .binanceCOINM else {
+                throw urlNode.error(expected: "no archiveURL: only Binance venues have a data archive")
+            }
+            let url = try urlNode.string()
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw urlNode.error(expected: "an http:// or https:// URL")
+            }
+            archiveURL = url
+        }
         var period = "5m"
         if let periodNode = try node.optionalMember("openInterestPeriod") {
             period = try periodNode.string()
@@ -226,7 +237,7 @@ public enum SpecLoader {
         return VenueSpec(
             venue: venue, symbols: symbols, feeds: feeds, source: source, captures: captures,
             openInterestPeriod: period, priceBarInterval: barInterval, maxPages: maxPages, requestBudget: budget,
-            fixtureTimeMs: fixtureTime, streamURL: streamURL)
+            fixtureTimeMs: fixtureTime, streamURL: streamURL, archiveURL: archiveURL)
     }
 
     static func heatmapSpec(_ node: JSONNode) throws(JSONError) -> HeatmapSpec {

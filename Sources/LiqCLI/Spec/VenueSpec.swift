@@ -21,4 +21,6 @@ public struct VenueSpec: Sendable, Equatable {
     public var fixtureTimeMs: Int64?
     /// The collector's WebSocket base URL (`ws://` or `wss://`); nil uses the venue's public stream host.
     public var streamURL: String? = nil
+    /// Binance venues: the public data archive's base URL for `backfill` (default `https://data.binance.vision/`).
+    public var archiveURL: String? = nil
 }
