@@ -28,11 +28,11 @@ public struct ArchiveChecksum: Sendable, Equatable {
         guard !line.contains(UInt8(ascii: "\n")) else { throw malformed("expected one line, found several") }
         let digest = line.prefix(64)
         guard digest.count == 64, digest.allSatisfy(Self.isHexDigit) else {
-            throw malformed("expected 64 hex digits at the start, found \"\(Self.quoted(line.prefix(80)))\"")
+            throw malformed("expected 64 hex digits at the start, found \"\(Self.quoted(line))\"")
         }
         var rest = line.dropFirst(64)
         guard rest.first == UInt8(ascii: " ") else {
-            throw malformed("expected a space after the digest, found \"\(Self.quoted(rest.prefix(16)))\"")
+            throw malformed("expected a space after the digest, found \"\(Self.quoted(rest))\"")
         }
         rest = rest.dropFirst()
         if rest.first == UInt8(ascii: " ") || rest.first == UInt8(ascii: "*") { rest = rest.dropFirst() }
@@ -112,10 +112,11 @@ public struct ArchiveChecksum: Sendable, Equatable {
             || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
     }
 
-    /// Bytes as printable text for an error message, control characters escaped.
+    /// Up to 100 bytes as printable text for an error message, control characters escaped, "…" when cut.
     private static func quoted(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self).unicodeScalars.map {
-            $0.isASCII && $0.value >= 0x20 ? String($0) : $0.escaped(asASCII: true)
-        }.joined()
+        let text = String(decoding: bytes.prefix(100), as: UTF8.self).unicodeScalars.map { scalar in
+            scalar.isASCII && scalar.value >= 0x20 ? String(scalar) : scalar.escaped(asASCII: true)
+        }
+        return text.joined() + (bytes.count > 100 ? "…" : "")
     }
 }
