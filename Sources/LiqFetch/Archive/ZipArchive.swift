@@ -75,9 +75,9 @@ public final class ZipArchive {
             candidate -= 1
         }
         guard let record = found else {
-            let startsLikeZip = tail.count >= 4 && tailStart == 0 && tail.uint32(at: 0) == 0x0403_4b50
-            let head = startsLikeZip ? tail : (try? file.read(at: 0, count: min(4, file.size), what: "start"))
-            if let head, head.count >= 4, head.uint32(at: 0) == 0x0403_4b50 {
+            // A cut-off download still starts with a local file header: say so rather than "not a zip".
+            let head = file.size >= 4 ? try file.read(at: 0, count: 4, what: "local file header") : []
+            if head.count == 4 && head.uint32(at: 0) == 0x0403_4b50 {
                 throw ZipError(path: file.path, kind: .truncatedArchive(fileBytes: file.size))
             }
             throw ZipError(path: file.path, kind: .notZip)

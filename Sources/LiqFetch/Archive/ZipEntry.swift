@@ -31,7 +31,7 @@ public struct ZipEntry: Sendable, Equatable {
     /// Byte offset of the entry's local file header in the archive file.
     public var localHeaderOffset: Int
 
-    public init(
+    init(
         name: String, method: CompressionMethod, flags: UInt16, compressedSize: Int, uncompressedSize: Int,
         crc32: UInt32, localHeaderOffset: Int
     ) {

@@ -53,10 +53,12 @@ public final class ZipEntryReader {
                 }
             } else {
                 let count = min(chunkBytes - filled, input.count - inputStart)
-                chunk.withUnsafeMutableBytes { destination in
-                    input.withUnsafeBytes { source in
-                        (destination.baseAddress! + filled).copyMemory(
-                            from: source.baseAddress! + inputStart, byteCount: count)
+                if count > 0 {
+                    chunk.withUnsafeMutableBytes { destination in
+                        input.withUnsafeBytes { source in
+                            (destination.baseAddress! + filled).copyMemory(
+                                from: source.baseAddress! + inputStart, byteCount: count)
+                        }
                     }
                 }
                 inputStart += count

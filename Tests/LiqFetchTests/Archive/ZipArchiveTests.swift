@@ -129,6 +129,12 @@ import Testing
         zip.u32(0xFFFF_FFFF)
         zip.u16(0)
         let path = try directory.write(zip.bytes, to: "zip64.zip")
+        if ArchiveFixtures.python != nil {
+            // The hand-made archive is valid for an independent reader too.
+            try ArchiveFixtures.runPython(
+                "import zipfile; z = zipfile.ZipFile('zip64.zip'); assert z.testzip() is None; "
+                    + "assert len(z.read('data.csv')) == \(payload.count)", in: directory.path)
+        }
         let archive = try ZipArchive(path: path)
         #expect(
             archive.entries == [
@@ -155,6 +161,26 @@ import Testing
         #expect(try ArchiveFixtures.readAll(archive, archive.entries[2]) == second)
         let error = #expect(throws: ZipError.self) { try archive.singleFileEntry() }
         #expect(error?.description == "\(path): expected exactly one file entry, found 2")
+    }
+
+    /// Empty files (stored, and deflated to the 2-byte empty stream) read as no chunks and verify.
+    @Test func emptyEntriesReadAsNoChunks() throws {
+        guard ArchiveFixtures.python != nil else { return }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let script = """
+            import zipfile
+            with zipfile.ZipFile('empty.zip', 'w') as z:
+                z.writestr('stored.csv', b'', compress_type=zipfile.ZIP_STORED)
+                z.writestr('deflated.csv', b'', compress_type=zipfile.ZIP_DEFLATED)
+            """
+        try ArchiveFixtures.runPython(script, in: directory.path)
+        let archive = try ZipArchive(path: directory.path + "/empty.zip")
+        #expect(archive.entries.map(\.method) == [.stored, .deflated])
+        for entry in archive.entries {
+            #expect(entry.uncompressedSize == 0)
+            #expect(try archive.openEntry(entry).nextChunk() == nil)
+        }
     }
 
     /// A 50 MiB entry streams in chunks no larger than the limit; its SHA-256 matches Python's of the source.
