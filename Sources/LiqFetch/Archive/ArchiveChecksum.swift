@@ -11,6 +11,7 @@ public struct ArchiveChecksum: Sendable, Equatable {
     /// The archive's file name as written in the checksum file.
     public var filename: String
 
+    /// A checksum known by other means; `digestHex` lowercase.
     public init(digestHex: String, filename: String) {
         self.digestHex = digestHex
         self.filename = filename

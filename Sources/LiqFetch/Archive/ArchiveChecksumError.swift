@@ -1,5 +1,6 @@
 /// A `.CHECKSUM` file could not be parsed, or an archive's SHA-256 differs from it. Names the file.
 public struct ArchiveChecksumError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong.
     public enum Kind: Sendable, Equatable {
         /// The OS refused to read the file; `strerror`'s text.
         case system(String)
@@ -11,13 +12,16 @@ public struct ArchiveChecksumError: Error, Sendable, Equatable, CustomStringConv
 
     /// The checksum file (parsing) or the archive (verification).
     public var path: String
+    /// What went wrong.
     public var kind: Kind
 
+    /// An error about the file at `path`.
     public init(path: String, kind: Kind) {
         self.path = path
         self.kind = kind
     }
 
+    /// `PATH: reason`, for the CLI to print as is.
     public var description: String {
         switch kind {
         case .system(let message): return "\(path): \(message)"

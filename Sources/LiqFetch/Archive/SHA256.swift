@@ -16,6 +16,7 @@ public struct SHA256: Sendable {
     /// Total message length so far, in bytes.
     private var length: UInt64 = 0
 
+    /// A hasher for a new message (the FIPS 180-4 initial hash value).
     public init() {}
 
     /// Feeds `bytes` into the hash.

@@ -6,6 +6,7 @@
 /// The central directory is authoritative for sizes and CRC-32 (local headers followed by a data descriptor hold
 /// zeros). Offsets are taken as absolute: an archive with bytes prepended (a self-extractor) is reported malformed.
 public final class ZipArchive {
+    /// The archive file, as given; every error names it.
     public let path: String
     /// The central directory's entries in file order, directories included.
     public let entries: [ZipEntry]

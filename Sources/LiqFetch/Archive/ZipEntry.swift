@@ -19,6 +19,7 @@ public struct ZipEntry: Sendable, Equatable {
 
     /// The name as stored: UTF-8 (flag bit 11) or, for older tools, CP437 read as UTF-8 — ASCII names either way.
     public var name: String
+    /// Stored, deflated, or another method `openEntry` refuses.
     public var method: CompressionMethod
     /// General-purpose bit flags: bit 0 encrypted, bit 3 sizes and CRC in a data descriptor after the data.
     public var flags: UInt16

@@ -9,6 +9,7 @@ import CZlib
 /// act on unverified data waits for `nextChunk()` to return nil.
 /// Memory: one output chunk, one 64 KiB input block, zlib's 32 KiB window.
 public final class ZipEntryReader {
+    /// The entry being read, as listed in the central directory.
     public let entry: ZipEntry
     /// The most bytes one `nextChunk()` returns.
     public let chunkBytes: Int

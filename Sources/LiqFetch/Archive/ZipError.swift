@@ -1,6 +1,7 @@
 /// A zip archive could not be read or one of its entries failed verification. Always names the file; the entry and
 /// the byte offset in the file when the failure belongs to one.
 public struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong.
     public enum Kind: Sendable, Equatable {
         /// The OS refused (no such file, permission…); the text is `strerror`'s.
         case system(String)
@@ -32,13 +33,16 @@ public struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
         case fileEntryCount(Int)
     }
 
+    /// The archive file.
     public var path: String
     /// The entry's name, when the failure belongs to one.
     public var entry: String?
     /// Byte offset in the archive file where the failing structure or data starts.
     public var offset: Int?
+    /// What went wrong.
     public var kind: Kind
 
+    /// An error about `path`, optionally one entry of it and a byte offset in the file.
     public init(path: String, entry: String? = nil, offset: Int? = nil, kind: Kind) {
         self.path = path
         self.entry = entry
@@ -46,6 +50,7 @@ public struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
         self.kind = kind
     }
 
+    /// `PATH[: entry "NAME"][ at byte offset N]: reason`, for the CLI to print as is.
     public var description: String {
         var location = path
         if let entry { location += ": entry \"\(entry)\"" }
