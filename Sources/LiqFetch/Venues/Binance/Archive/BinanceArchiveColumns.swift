@@ -24,7 +24,7 @@ struct BinanceArchiveColumns {
             guard row.count >= needed else {
                 throw ArchiveCSVError(
                     origin: row.origin, line: row.lineNumber, column: nil, expected: "at least \(needed) columns",
-                    found: "\(row.count)")
+                    found: "a row of \(row.count) fields")
             }
             return columns.map(\.position)
         }
