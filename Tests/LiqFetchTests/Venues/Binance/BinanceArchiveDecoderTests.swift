@@ -78,7 +78,7 @@ struct BinanceArchiveDecoderTests {
             guard case .funding(let funding) = record, let hours = funding.intervalHours else { return nil }
             return funding.rate * 24 / hours * 365
         }
-        #expect(annualised.count == 2)
+        try #require(annualised.count == 2)
         #expect(abs(annualised[0] - 0.1095) < 1e-9 && abs(annualised[1] + 0.05475) < 1e-9)
     }
 
@@ -209,6 +209,7 @@ struct BinanceArchiveDecoderTests {
             guard case .liquidation(let liquidation) = record else { return nil }
             return liquidation.quantity * liquidation.price
         }
+        try #require(notional.count == 2)
         #expect(abs(notional[0] - 65.88) < 0.01 && abs(notional[1] - 1443.15) < 0.01)
         #expect(result.decoder.rows == 6)
         #expect(result.decoder.records == 2)
