@@ -59,6 +59,20 @@ struct ArchiveCSVParserTests {
         #expect(parsed.rows == [ParsedRow(line: 2, fields: ["1", "2"]), ParsedRow(line: 4, fields: ["3", "4"])])
     }
 
+    @Test func byteOrderMarkAndHeaderOnlyFile() throws {
+        let parsed = try parse("\u{FEFF}open_time,open\r\n")
+        #expect(parsed.header == ["open_time", "open"])
+        #expect(parsed.rows.isEmpty)
+        #expect(try parse("").header == nil)
+    }
+
+    @Test func quotedNumbersDecodeLikeBareOnes() throws {
+        #expect(
+            try firstRow("1,\"0.1\",\"1698364800000\"\n") { row in [try row.decimal(1), Double(try row.timestampMs(2))]
+            }
+                == [0.1, 1_698_364_800_000])
+    }
+
     @Test func emptyFields() throws {
         let parsed = try parse("1,,3,\n,,,\n")
         #expect(parsed.rows.map(\.fields) == [["1", "", "3", ""], ["", "", "", ""]])
