@@ -2,6 +2,7 @@
 //
 //   liqbench decode [--mb N] [--runs R]
 //   liqbench heatmap [--events N] [--minutes M]
+//   liqbench csv [--mb N] [--runs R]
 //
 // `decode` generates N MB (10⁶ bytes, default 32) of synthetic Binance `!forceOrder@arr` capture lines and as
 // many of OKX `liquidation-orders` pushes, then decodes each corpus with the byte-level fast path, the tree
@@ -15,10 +16,14 @@ switch arguments.first {
 case "decode":
     guard let command = DecodeCommand(options: arguments.dropFirst()) else { fallthrough }
     command.run()
+case "csv":
+    guard let command = CSVCommand(options: arguments.dropFirst()) else { fallthrough }
+    command.run()
 case "heatmap":
     guard let command = HeatmapCommand(options: arguments.dropFirst()) else { fallthrough }
     command.run()
 default:
-    FileHandle.standardError.write(Data((DecodeCommand.usage + "\n" + HeatmapCommand.usage + "\n").utf8))
+    FileHandle.standardError.write(
+        Data((DecodeCommand.usage + "\n" + HeatmapCommand.usage + "\n" + CSVCommand.usage + "\n").utf8))
     exit(2)
 }

@@ -1,0 +1,46 @@
+public import LiqCore
+
+/// `klines` rows → price bars, exactly as `BinanceKlineDecoder` reads the REST klines.
+///
+/// Columns `open_time, open, high, low, close, volume, close_time, quote_volume, count, taker_buy_volume,
+/// taker_buy_quote_volume, ignore`. Volumes are read in base units on both markets: USDⓈ-M `volume` and
+/// `taker_buy_volume`; COIN-M `quote_volume` and `taker_buy_quote_volume`, which hold the base-asset volume
+/// despite their names (README "Base asset volume", binance-public-data #267), while its `volume` counts
+/// contracts. The interval is `close_time + 1 − open_time`.
+public struct BinanceArchiveKlineDecoder: BinanceArchiveRowDecoder {
+    public let market: BinanceArchiveMarket
+    public let symbol: String
+    private var resolvedColumns: [Int]?
+
+    public init(market: BinanceArchiveMarket, symbol: String) {
+        self.market = market
+        self.symbol = symbol
+    }
+
+    private var layout: [BinanceArchiveColumns.Column] {
+        [
+            .init(name: "open_time", position: 0), .init(name: "open", position: 1), .init(name: "high", position: 2),
+            .init(name: "low", position: 3), .init(name: "close", position: 4),
+            .init(name: "close_time", position: 6),
+            market == .cm ? .init(name: "quote_volume", position: 7) : .init(name: "volume", position: 5),
+            market == .cm
+                ? .init(name: "taker_buy_quote_volume", position: 10) : .init(name: "taker_buy_volume", position: 9),
+        ]
+    }
+
+    public mutating func decode(_ row: ArchiveCSVRow) throws(ArchiveCSVError) -> VenueRecord? {
+        let columns = try BinanceArchiveColumns.resolve(layout, for: row, cache: &resolvedColumns)
+        let openTime = try row.timestampMs(columns[0])
+        let closeTime = try row.timestampMs(columns[5])
+        // The close time is the bar's last millisecond.
+        guard closeTime >= openTime else {
+            throw row.error(columns[5], expected: "a close time after the open time", found: row.string(columns[5]))
+        }
+        return .priceBar(
+            VenuePriceBar(
+                venue: market.venue, symbol: symbol, bucketStartMs: openTime, intervalMs: closeTime + 1 - openTime,
+                open: try row.decimal(columns[1]), high: try row.decimal(columns[2]), low: try row.decimal(columns[3]),
+                close: try row.decimal(columns[4]), volume: try row.decimal(columns[6]), volumeUnit: .base,
+                takerBuyVolume: try row.decimal(columns[7])))
+    }
+}

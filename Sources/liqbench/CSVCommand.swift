@@ -1,0 +1,127 @@
+import Foundation
+import LiqCore
+import LiqFetch
+
+/// `liqbench csv`: the archive CSV path on synthetic USDⓈ-M 1-minute kline files, fed in 256 KiB chunks as the
+/// zip reader hands them over, on one thread: the parser alone (fields split, nothing converted), the parser
+/// with every numeric cell converted, and the whole file decoder producing `VenueRecord` batches.
+struct CSVCommand {
+    static let usage = "usage: liqbench csv [--mb N] [--runs R]"
+
+    /// CSV text in MB (10⁶ bytes).
+    var megabytes = 100
+    /// Timed passes per candidate; the median is reported.
+    var runs = 5
+
+    init?(options: ArraySlice<String>) {
+        var options = options
+        while let flag = options.popFirst() {
+            guard let value = options.popFirst().flatMap({ Int($0) }), value > 0 else { return nil }
+            switch flag {
+            case "--mb": megabytes = value
+            case "--runs": runs = value
+            default: return nil
+            }
+        }
+    }
+
+    func run() {
+        print("liqbench csv — \(Machine.describe()), single thread, 256 KiB chunks")
+        let (chunks, rows) = Self.klineChunks(bytes: megabytes * 1_000_000)
+        let bytes = chunks.reduce(0) { $0 + $1.count }
+        print("\(String(format: "%.1f", Double(bytes) / 1e6)) MB, \(rows) rows, median of \(runs) runs")
+        measure("parser: split fields", bytes: bytes, rows: rows) {
+            var parser = ArchiveCSVParser(origin: "bench.csv")
+            var fields = 0
+            for chunk in chunks { try parser.feed(chunk) { row in fields &+= row.count } }
+            try parser.finish { row in fields &+= row.count }
+            return Double(fields)
+        }
+        measure("parser + decimal/timestamp cells", bytes: bytes, rows: rows) {
+            var parser = ArchiveCSVParser(origin: "bench.csv")
+            var sum = 0.0
+            let visit: (ArchiveCSVRow) throws -> Void = { row in
+                sum += Double(try row.timestampMs(0) &+ row.timestampMs(6) &+ row.int64(8))
+                for index in [1, 2, 3, 4, 5, 7, 9, 10] { sum += try row.decimal(index) }
+            }
+            for chunk in chunks { try parser.feed(chunk, visit) }
+            try parser.finish(visit)
+            return sum
+        }
+        measure("file decoder → VenueRecord batches", bytes: bytes, rows: rows) {
+            var decoder = BinanceArchiveFileDecoder(
+                dataset: .klines, market: .um, symbol: "BTCUSDT", origin: "bench.csv")
+            var sum = 0.0
+            let take: ([VenueRecord]) -> Void = { batch in
+                for case .priceBar(let bar) in batch { sum += bar.close + bar.volume }
+            }
+            for chunk in chunks { try decoder.feed(chunk, take) }
+            try decoder.finish(take)
+            return sum
+        }
+    }
+
+    private func measure(_ name: String, bytes: Int, rows: Int, _ pass: () throws -> Double) {
+        do {
+            let digest = try pass()
+            var wall: [Double] = []
+            var cpu: [Double] = []
+            for _ in 0..<runs {
+                let (wallStart, cpuStart) = (Self.now(CLOCK_MONOTONIC), Self.now(CLOCK_THREAD_CPUTIME_ID))
+                let repeated = try pass()
+                cpu.append(Self.now(CLOCK_THREAD_CPUTIME_ID) - cpuStart)
+                wall.append(Self.now(CLOCK_MONOTONIC) - wallStart)
+                precondition(repeated == digest, "\(name) read differently on a repeated pass")
+            }
+            let (wallSeconds, cpuSeconds) = (wall.sorted()[runs / 2], cpu.sorted()[runs / 2])
+            print(
+                name.padding(toLength: 36, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%8.1f MB/s wall %8.1f MB/s CPU %12.0f rows/s CPU", Double(bytes) / 1e6 / wallSeconds,
+                        Double(bytes) / 1e6 / cpuSeconds, Double(rows) / cpuSeconds))
+        } catch {
+            FileHandle.standardError.write(Data("liqbench csv: \(name) failed: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    /// A USDⓈ-M kline file with header of about `bytes` bytes: a random walk of 1-minute bars, cut into 256 KiB
+    /// chunks regardless of line ends.
+    static func klineChunks(bytes: Int) -> (chunks: [[UInt8]], rows: Int) {
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes + 200)
+        text += Array(
+            ("open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,"
+                + "taker_buy_quote_volume,ignore\n").utf8)
+        var generator = SystemRandomNumberGenerator()
+        var price = 60_000.0
+        var openTime: Int64 = 1_704_067_200_000
+        var rows = 0
+        func decimal(_ value: Double, _ places: Int) -> String { String(format: "%.\(places)f", value) }
+        while text.count < bytes {
+            let open = price
+            price *= 1 + Double.random(in: -0.001...0.001, using: &generator)
+            let volume = Double.random(in: 0...300, using: &generator)
+            let taker = volume * Double.random(in: 0...1, using: &generator)
+            let line =
+                "\(openTime),\(decimal(open, 1)),\(decimal(max(open, price) * 1.0003, 1)),"
+                + "\(decimal(min(open, price) * 0.9997, 1)),\(decimal(price, 1)),\(decimal(volume, 3)),"
+                + "\(openTime + 59_999),\(decimal(volume * price, 5)),\(Int.random(in: 100...5000, using: &generator)),"
+                + "\(decimal(taker, 3)),\(decimal(taker * price, 5)),0\n"
+            text += Array(line.utf8)
+            openTime += 60_000
+            rows += 1
+        }
+        let chunkSize = 256 << 10
+        let chunks = stride(from: 0, to: text.count, by: chunkSize).map {
+            Array(text[$0..<min(text.count, $0 + chunkSize)])
+        }
+        return (chunks, rows)
+    }
+
+    private static func now(_ clock: clockid_t) -> Double {
+        var time = timespec()
+        clock_gettime(clock, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+}
