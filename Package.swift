@@ -31,7 +31,9 @@ let package = Package(
         ),
         .executableTarget(name: "liqpipe", dependencies: ["LiqCLI"], swiftSettings: strict),
         // Measurements of the hot paths (`swift run -c release liqbench decode`); not part of the product.
-        .executableTarget(name: "liqbench", dependencies: ["LiqCore", "LiqFetch", "LiqAnalytics"], swiftSettings: strict),
+        .executableTarget(
+            name: "liqbench", dependencies: ["LiqCore", "LiqFetch", "LiqNormalise", "LiqAnalytics", "LiqEmit"],
+            swiftSettings: strict),
 
         .target(name: "LiqTestSupport", dependencies: ["CZlib", "LiqFetch"], path: "Tests/LiqTestSupport", swiftSettings: strict),
         .testTarget(name: "LiqCoreTests", dependencies: ["LiqCore"], swiftSettings: strict),

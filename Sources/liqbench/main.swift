@@ -3,6 +3,7 @@
 //   liqbench decode [--mb N] [--runs R]
 //   liqbench heatmap [--events N] [--minutes M]
 //   liqbench csv [--mb N] [--runs R]
+//   liqbench archive --make DIR [--mb N] | --zip FILE [--runs R]
 //
 // `decode` generates N MB (10⁶ bytes, default 32) of synthetic Binance `!forceOrder@arr` capture lines and as
 // many of OKX `liquidation-orders` pushes, then decodes each corpus with the byte-level fast path, the tree
@@ -19,11 +20,14 @@ case "decode":
 case "csv":
     guard let command = CSVCommand(options: arguments.dropFirst()) else { fallthrough }
     command.run()
+case "archive":
+    guard let command = ArchiveCommand(options: arguments.dropFirst()) else { fallthrough }
+    command.run()
 case "heatmap":
     guard let command = HeatmapCommand(options: arguments.dropFirst()) else { fallthrough }
     command.run()
 default:
     FileHandle.standardError.write(
-        Data((DecodeCommand.usage + "\n" + HeatmapCommand.usage + "\n" + CSVCommand.usage + "\n").utf8))
+        Data((DecodeCommand.usage + "\n" + HeatmapCommand.usage + "\n" + CSVCommand.usage + "\n" + ArchiveCommand.usage + "\n").utf8))
     exit(2)
 }
