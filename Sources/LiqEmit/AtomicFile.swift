@@ -14,7 +14,9 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let directory = parentDirectory(of: path)
         try createDirectories(directory)
-        let temporary = "\(directory)/.\(baseName(of: path)).tmp-\(getpid())"
+        let prefix = ".\(baseName(of: path)).tmp-"
+        removeAbandonedTemporaries(in: directory, prefix: prefix)
+        let temporary = "\(directory)/\(prefix)\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(temporary, "open") }
         if let code = FileDescriptor.writeAll(bytes, to: descriptor) {
@@ -40,6 +42,26 @@ public enum AtomicFile {
             _ = fsync(directoryDescriptor)
             close(directoryDescriptor)
         }
+    }
+
+    /// Deletes this target's temporary files whose writer is gone (a process killed between open and rename):
+    /// the target itself was never touched, but the directory would keep the debris forever, and readers that list
+    /// it (a partitioned store) would see files no run wrote. A live writer's file (another process replacing the
+    /// same target right now) is left alone.
+    static func removeAbandonedTemporaries(in directory: String, prefix: String) {
+        guard let stream = opendir(directory) else { return }
+        var abandoned: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid() else {
+                continue
+            }
+            if kill(pid, 0) != 0 && errno == ESRCH { abandoned.append(name) }
+        }
+        closedir(stream)
+        for name in abandoned { unlink(directory + "/" + name) }
     }
 
     /// `mkdir -p`.

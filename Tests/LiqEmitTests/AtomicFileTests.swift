@@ -23,6 +23,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/a/b") == ["out.csv"])
     }
 
+    @Test func abandonedTemporariesOfTheTargetAreRemovedLiveOnesKept() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A writer killed between open and rename left `.out.csv.tmp-<pid>`: a process that has exited (its pid
+        // is free once waited for). The parent of this test process is alive: its temporary stays, as do other
+        // targets' temporaries.
+        let exited = Process()
+        exited.executableURL = URL(fileURLWithPath: "/bin/true")
+        try exited.run()
+        exited.waitUntilExit()
+        let dead = ".out.csv.tmp-\(exited.processIdentifier)"
+        let live = ".out.csv.tmp-\(getppid())"
+        let other = ".other.csv.tmp-\(exited.processIdentifier)"
+        for name in [dead, live, other] {
+            #expect(FileManager.default.createFile(atPath: directory + "/" + name, contents: Data("torn".utf8)))
+        }
+        try AtomicFile.write(Array("new\n".utf8), to: directory + "/out.csv")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+                == [live, other, "out.csv"].sorted())
+    }
+
     @Test func failureNamesThePathAndLeavesExistingFilesAlone() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let blocker = directory + "/file"
