@@ -17,11 +17,12 @@ import Testing
     static let day = BackfillItem(
         venue: .binanceUSDM, dataset: "openInterestHistory", symbol: "BTCUSDT", period: .day(date))
 
-    /// A loopback venue answering `answers[target]` (exact path and query) with 200, else the reference payloads
+    /// A loopback venue answering `answers[key]` with 200 (`key`: the exact path and query of a GET, `POST <path>
+    /// <body>` of a POST), else the reference payloads
     /// of the demo fixtures under `fixtures` (instruments for the normaliser), else 404.
     static func venue(fixtures: String? = nil, _ answers: [String: String]) throws -> LoopbackHTTPServer {
         try LoopbackHTTPServer { request in
-            if let body = answers[request.target] { return CannedResponse(status: 200, text: body) }
+            if let body = answers[key(request)] { return CannedResponse(status: 200, text: body) }
             if let fixtures {
                 let parts = request.target.split(separator: "?", maxSplits: 1)
                 let file =
@@ -33,6 +34,11 @@ import Testing
             }
             return CannedResponse(status: 404, text: #"{"msg":"not scripted"}"#)
         }
+    }
+
+    static func key(_ request: ReceivedRequest) -> String {
+        request.method == "POST"
+            ? "POST \(request.target) \(String(decoding: request.body, as: UTF8.self))" : request.target
     }
 
     static func spec(_ venue: Venue, symbols: [String], feeds: Set<Feed>, server: LoopbackHTTPServer, nowMs: Int64)
@@ -77,7 +83,8 @@ import Testing
         let second = "\(path)&startTime=1760084340001&endTime=1760140799999"
         // Page 2: two rows in the day and one of the next day (the venue's filtering is not relied on).
         let secondRows =
-            "[" + [1_760_140_500_000, 1_760_140_740_000, 1_760_140_800_000].map {
+            "["
+            + [1_760_140_500_000, 1_760_140_740_000, 1_760_140_800_000].map {
                 #"{"symbol":"BTCUSDT","sumOpenInterest":"1.5","sumOpenInterestValue":"2.5","timestamp":\#($0)}"#
             }.joined(separator: ",") + "]"
         let server = try Self.venue([first: Self.binanceRows(from: Self.dayStart, count: 500), second: secondRows])
@@ -92,7 +99,10 @@ import Testing
         #expect(server.receivedRequests.map(\.target) == [first, second])
         #expect(records.count == 503)
         // The adapter's decoder: base-unit quantity and USD value straight from the row.
-        guard case .openInterest(let oi) = records[1] else { Issue.record("\(records[1])"); return }
+        guard case .openInterest(let oi) = records[1] else {
+            Issue.record("\(records[1])")
+            return
+        }
         #expect(oi.timestampMs == Self.dayStart + 60_000 && oi.quantity == 80_001 && oi.valueUSD == 9_000_000_001)
     }
 
@@ -179,7 +189,8 @@ import Testing
         defer { server.stop() }
         let source = try Self.source(
             Self.spec(.okx, symbols: ["BTC-USDT-SWAP"], feeds: [.funding], server: server, nowMs: Self.dayEnd))
-        let item = BackfillItem(venue: .okx, dataset: "fundingHistory", symbol: "BTC-USDT-SWAP", period: Self.day.period)
+        let item = BackfillItem(
+            venue: .okx, dataset: "fundingHistory", symbol: "BTC-USDT-SWAP", period: Self.day.period)
         let (outcome, records) = try Self.run(source, item)
         #expect(outcome == .done)
         #expect(server.receivedRequests.map(\.target) == [Self.okxFirst, Self.okxSecond])
@@ -187,7 +198,9 @@ import Testing
         // A dated future pays no funding: missing without a request.
         var dated = item
         dated.symbol = "BTC-USDT-251226"
-        #expect(try Self.run(source, dated).outcome == .missing(reason: "BTC-USDT-251226 is a dated OKX future and pays no funding"))
+        #expect(
+            try Self.run(source, dated).outcome
+                == .missing(reason: "BTC-USDT-251226 is a dated OKX future and pays no funding"))
         #expect(server.receivedRequests.count == 2)
     }
 
@@ -218,7 +231,75 @@ import Testing
         #expect(lines.dropFirst().first?.hasPrefix("1760054400000,") == true, "\(lines.prefix(2))")
         let requests = server.receivedRequests.count
         let again = CapturedConsole()
-        #expect(try BackfillCommand.perform(arguments, console: again.console, makeSources: BackfillSources.make) == .success)
+        #expect(
+            try BackfillCommand.perform(arguments, console: again.console, makeSources: BackfillSources.make)
+                == .success)
         #expect(server.receivedRequests.count == requests)
+    }
+
+    // MARK: BitMEX funding history
+
+    /// BitMEX `funding` rows in BitMEX's shape (ISO times, the interval as a date after 2000-01-01, numbers).
+    static func bitmexFunding(_ times: [Int64]) -> String {
+        let rows = times.map { time in
+            #"{"timestamp":"\#(iso8601(time))","symbol":"XBTUSD","fundingInterval":"2000-01-01T08:00:00.000Z","fundingRate":0.0001,"fundingRateDaily":0.0003}"#
+        }
+        return "[" + rows.joined(separator: ",") + "]"
+    }
+
+    /// `2025-10-10T00:00:00.000Z`, by Foundation (not the code under test).
+    static func iso8601(_ timestampMs: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date(timeIntervalSince1970: Double(timestampMs) / 1_000))
+    }
+
+    @Test func bitmexFundingPagesByOffsetInsideTheDayWindow() throws {
+        let window =
+            "/api/v1/funding?symbol=XBTUSD&startTime=2025-10-10T00%3A00%3A00.000Z"
+            + "&endTime=2025-10-10T23%3A59%3A59.999Z&count=500"
+        // 500 rows a minute apart (our spacing, to fill a page), then offset 500: one row in the day, one after.
+        let firstTimes = (0..<500).map { Self.dayStart + Int64($0) * 60_000 }
+        let server = try Self.venue([
+            window + "&start=0": Self.bitmexFunding(firstTimes),
+            window + "&start=500": Self.bitmexFunding([1_760_126_400_000, Self.dayEnd]),
+        ])
+        defer { server.stop() }
+        let source = try Self.source(
+            Self.spec(.bitmex, symbols: ["XBTUSD"], feeds: [.funding], server: server, nowMs: Self.dayEnd))
+        let item = BackfillItem(venue: .bitmex, dataset: "fundingHistory", symbol: "XBTUSD", period: Self.day.period)
+        let (outcome, records) = try Self.run(source, item)
+        #expect(outcome == .done)
+        #expect(server.receivedRequests.map(\.target) == [window + "&start=0", window + "&start=500"])
+        #expect(records.map(\.timestampMs) == firstTimes + [1_760_126_400_000, Self.dayEnd])
+    }
+
+    // MARK: Hyperliquid funding history
+
+    /// Hyperliquid `fundingHistory` rows, oldest first, in Hyperliquid's shape (strings for rates, ms numbers).
+    static func hyperliquidFunding(_ times: [Int64]) -> String {
+        "["
+            + times.map { #"{"coin":"BTC","fundingRate":"0.0000125","premium":"-0.0003","time":\#($0)}"# }
+            .joined(separator: ",") + "]"
+    }
+
+    @Test func hyperliquidFundingPostsTheDayWindowAndPagesFromTheNewestRow() throws {
+        let body = #"{"type":"fundingHistory","coin":"BTC","startTime":1760054400000,"endTime":1760140799999}"#
+        // 500 rows a minute apart from 00:00 (our spacing): the newest is 08:19, so page 2 starts at
+        // 1,760,054,400,000 + 499 × 60,000 + 1 = 1,760,084,340,001.
+        let next = #"{"type":"fundingHistory","coin":"BTC","startTime":1760084340001,"endTime":1760140799999}"#
+        let firstTimes = (0..<500).map { Self.dayStart + Int64($0) * 60_000 }
+        let server = try Self.venue([
+            "POST /info \(body)": Self.hyperliquidFunding(firstTimes),
+            "POST /info \(next)": Self.hyperliquidFunding([1_760_137_200_000]),
+        ])
+        defer { server.stop() }
+        let source = try Self.source(
+            Self.spec(.hyperliquid, symbols: ["BTC"], feeds: [.funding], server: server, nowMs: Self.dayEnd))
+        let item = BackfillItem(venue: .hyperliquid, dataset: "fundingHistory", symbol: "BTC", period: Self.day.period)
+        let (outcome, records) = try Self.run(source, item)
+        #expect(outcome == .done)
+        #expect(server.receivedRequests.map(Self.key) == ["POST /info \(body)", "POST /info \(next)"])
+        #expect(records.map(\.timestampMs) == firstTimes + [1_760_137_200_000])
     }
 }

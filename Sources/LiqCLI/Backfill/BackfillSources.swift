@@ -34,7 +34,7 @@ enum BackfillSources {
     }
 
     /// The REST history of `venue` for its feeds: Binance open interest (30 days; the archive's `metrics` holds
-    /// older days, in its own file), OKX funding.
+    /// older days, in its own file); funding on OKX, BitMEX and Hyperliquid.
     static func restHistoryQueries(for venue: VenueSpec) -> [any RestHistoryQuery] {
         var queries: [any RestHistoryQuery] = []
         switch venue.venue {
@@ -44,6 +44,10 @@ enum BackfillSources {
             }
         case .okx:
             if venue.feeds.contains(.funding) { queries.append(OKXFundingHistoryQuery()) }
+        case .bitmex:
+            if venue.feeds.contains(.funding) { queries.append(BitMEXFundingHistoryQuery()) }
+        case .hyperliquid:
+            if venue.feeds.contains(.funding) { queries.append(HyperliquidFundingHistoryQuery()) }
         default:
             break
         }
