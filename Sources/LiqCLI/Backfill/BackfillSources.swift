@@ -5,19 +5,52 @@ import LiqFetch
 /// The registry of backfill sources: which history sources a venue of the spec has. A venue without any is
 /// reported by `backfill` and left out.
 enum BackfillSources {
-    /// The sources of `venue`, configured from the spec (symbols are passed per plan, not here): today the Binance
-    /// public archive for Binance USDⓈ-M and COIN-M, with the datasets that carry the venue's feeds. The other
-    /// venues' paginated REST history is not wired into backfill yet.
+    /// The sources of `venue`, configured from the spec (symbols are passed per plan, not here): the Binance
+    /// public archive for Binance USDⓈ-M and COIN-M, with the datasets that carry the venue's feeds, and the
+    /// venues' paginated REST history (`restHistoryQueries`) for the feeds they keep.
     static func make(for venue: VenueSpec, http: HTTPSettings) -> [any BackfillSource] {
-        guard let market = BinanceArchiveMarket(venue: venue.venue) else { return [] }
-        let datasets = BinanceArchiveSource.datasets(for: venue.feeds)
-        guard !datasets.isEmpty else { return [] }
-        return [
-            BinanceArchiveSource(
-                venue: venue.venue, market: market, datasets: datasets,
-                baseURL: venue.archiveURL ?? BinanceArchiveDataset.defaultBaseURL, http: http,
-                temporaryDirectory: FileManager.default.temporaryDirectory.path,
-                fetchState: VenueFetchState(venue: venue.venue, policy: nil, maxRequests: nil))
-        ]
+        var sources: [any BackfillSource] = []
+        if let market = BinanceArchiveMarket(venue: venue.venue) {
+            let datasets = BinanceArchiveSource.datasets(for: venue.feeds)
+            if !datasets.isEmpty {
+                sources.append(
+                    BinanceArchiveSource(
+                        venue: venue.venue, market: market, datasets: datasets,
+                        baseURL: venue.archiveURL ?? BinanceArchiveDataset.defaultBaseURL, http: http,
+                        temporaryDirectory: FileManager.default.temporaryDirectory.path,
+                        fetchState: VenueFetchState(venue: venue.venue, policy: nil, maxRequests: nil)))
+            }
+        }
+        let queries = restHistoryQueries(for: venue)
+        guard !queries.isEmpty else { return sources }
+        // One runtime per venue: its fetch state paces every REST history source of the venue together.
+        let runtime = VenueRuntime(spec: venue)
+        let fixtureTime = venue.fixtureTimeMs
+        return sources
+            + queries.map {
+                RestHistorySource(
+                    runtime: runtime, query: $0, http: http, nowMs: { fixtureTime ?? WallClock.nowMs() })
+            }
+    }
+
+    /// The REST history of `venue` for its feeds: Binance open interest (30 days; the archive's `metrics` holds
+    /// older days, in its own file); funding on OKX, BitMEX and Hyperliquid.
+    static func restHistoryQueries(for venue: VenueSpec) -> [any RestHistoryQuery] {
+        var queries: [any RestHistoryQuery] = []
+        switch venue.venue {
+        case .binanceUSDM, .binanceCOINM:
+            if venue.feeds.contains(.openInterest) {
+                queries.append(BinanceOpenInterestHistoryQuery(venue: venue.venue, period: venue.openInterestPeriod))
+            }
+        case .okx:
+            if venue.feeds.contains(.funding) { queries.append(OKXFundingHistoryQuery()) }
+        case .bitmex:
+            if venue.feeds.contains(.funding) { queries.append(BitMEXFundingHistoryQuery()) }
+        case .hyperliquid:
+            if venue.feeds.contains(.funding) { queries.append(HyperliquidFundingHistoryQuery()) }
+        default:
+            break
+        }
+        return queries
     }
 }
