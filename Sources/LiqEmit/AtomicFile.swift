@@ -51,10 +51,12 @@ public enum AtomicFile {
     static func removeAbandonedTemporaries(in directory: String, prefix: String) {
         guard let stream = opendir(directory) else { return }
         var abandoned: [String] = []
+        // The name is read in place, up to its NUL: an entry near the end of readdir's buffer may be shorter than
+        // `dirent`, so copying the whole struct can read past the mapped page.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = String(
+                cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid() else {
                 continue
             }

@@ -28,6 +28,8 @@ case "heatmap":
     command.run()
 default:
     FileHandle.standardError.write(
-        Data((DecodeCommand.usage + "\n" + HeatmapCommand.usage + "\n" + CSVCommand.usage + "\n" + ArchiveCommand.usage + "\n").utf8))
+        Data(
+            (DecodeCommand.usage + "\n" + HeatmapCommand.usage + "\n" + CSVCommand.usage + "\n" + ArchiveCommand.usage
+                + "\n").utf8))
     exit(2)
 }
