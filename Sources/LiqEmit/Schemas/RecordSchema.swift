@@ -25,7 +25,7 @@ extension RecordSchema {
     /// Records in canonical order. A batch already in order (archive rows are) is returned as is after one pass:
     /// the same result as the stable sort, without its cost.
     public static func ordered(_ records: [Record]) -> [Record] {
-        let inOrder = !zip(records, records.dropFirst()).contains { precedes($1, $0) }
+        let inOrder = !records.indices.dropFirst().contains { precedes(records[$0], records[$0 - 1]) }
         return inOrder ? records : records.sorted(by: precedes)
     }
 
