@@ -1,40 +1,69 @@
 /// A CSV document built in memory with a fixed header: RFC 4180 quoting, `\n` line ends, UTF-8.
 ///
 /// The header is fixed at creation and every row must match its width, so a schema change is a compile-visible
-/// edit to one list, never a silent column shift in a user's charting tool.
-public struct CSVTable: Sendable {
+/// edit to one list, never a silent column shift in a user's charting tool. Rows are written field by field
+/// straight into the document's bytes (`RecordFieldWriter`), never as an intermediate array of strings.
+public struct CSVTable: Sendable, RecordFieldWriter {
     public let columns: [String]
     private(set) var bytes: [UInt8] = []
+    /// Fields written so far in the row being built.
+    private var fieldsInRow = 0
 
     public init(columns: [String]) {
         self.columns = columns
-        appendRow(columns)
+        for column in columns { text(column) }
+        bytes.append(0x0A)
+        fieldsInRow = 0
     }
 
     /// Appends a row; its width must equal the header's.
     public mutating func append(_ fields: [String]) {
-        precondition(fields.count == columns.count, "row has \(fields.count) fields, header has \(columns.count)")
-        appendRow(fields)
+        for field in fields { text(field) }
+        endRow()
     }
 
-    private mutating func appendRow(_ fields: [String]) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            let needsQuotes = field.utf8.contains {
-                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
-            }
-            if needsQuotes {
-                bytes.append(UInt8(ascii: "\""))
-                for byte in field.utf8 {
-                    if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                    bytes.append(byte)
-                }
-                bytes.append(UInt8(ascii: "\""))
-            } else {
-                bytes.append(contentsOf: field.utf8)
-            }
-        }
+    /// Ends the row written with the `RecordFieldWriter` calls since the last one; its width must equal the
+    /// header's.
+    public mutating func endRow() {
+        precondition(fieldsInRow == columns.count, "row has \(fieldsInRow) fields, header has \(columns.count)")
         bytes.append(0x0A)
+        fieldsInRow = 0
+    }
+
+    public mutating func text(_ value: String) {
+        startField()
+        let needsQuotes = value.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+        }
+        if needsQuotes {
+            bytes.append(UInt8(ascii: "\""))
+            for byte in value.utf8 {
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.append(contentsOf: value.utf8)
+        }
+    }
+
+    /// Digits and `-` only: never quoted.
+    public mutating func integer(_ value: Int64) {
+        startField()
+        NumberFormat.append(value, to: &bytes)
+    }
+
+    /// Digits, `-` and `.` only: never quoted.
+    public mutating func number(_ value: Double, fractionDigits: Int?) {
+        startField()
+        NumberFormat.append(value, fractionDigits: fractionDigits, to: &bytes)
+    }
+
+    public mutating func empty() { startField() }
+
+    private mutating func startField() {
+        if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
+        fieldsInRow += 1
     }
 
     /// The encoded document, header first.

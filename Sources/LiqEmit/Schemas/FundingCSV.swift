@@ -13,19 +13,20 @@ public enum FundingCSV: RecordSchema {
         sample.rate * 8760 / sample.intervalHours
     }
 
-    public static func row(_ sample: FundingSample) -> [String] {
-        [
-            String(sample.timestampMs), sample.venue.rawValue, sample.symbol, sample.baseAsset, sample.kind.rawValue,
-            NumberFormat.plain(sample.rate), NumberFormat.plain(sample.intervalHours),
-            NumberFormat.computed(annualized(sample)),
-        ]
+    public static func write<Writer: RecordFieldWriter>(_ sample: FundingSample, to writer: inout Writer) {
+        writer.integer(sample.timestampMs)
+        writer.text(sample.venue.rawValue)
+        writer.text(sample.symbol)
+        writer.text(sample.baseAsset)
+        writer.text(sample.kind.rawValue)
+        writer.plain(sample.rate)
+        writer.plain(sample.intervalHours)
+        writer.computed(annualized(sample))
     }
 
-    public static func ordered(_ samples: [FundingSample]) -> [FundingSample] {
-        samples.sorted {
-            ($0.timestampMs, $0.venue, $0.symbol, $0.kind.rawValue) < (
-                $1.timestampMs, $1.venue, $1.symbol, $1.kind.rawValue
-            )
-        }
+    public static func precedes(_ lhs: FundingSample, _ rhs: FundingSample) -> Bool {
+        (lhs.timestampMs, lhs.venue, lhs.symbol, lhs.kind.rawValue) < (
+            rhs.timestampMs, rhs.venue, rhs.symbol, rhs.kind.rawValue
+        )
     }
 }

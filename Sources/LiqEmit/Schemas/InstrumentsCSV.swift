@@ -8,15 +8,19 @@ public enum InstrumentsCSV: RecordSchema {
     ]
     public static let numericColumns: Set<String> = ["contract_size"]
 
-    public static func row(_ instrument: Instrument) -> [String] {
-        [
-            instrument.venue.rawValue, instrument.symbol, instrument.baseAsset, instrument.quoteAsset,
-            instrument.settleAsset, instrument.kind.rawValue, instrument.margining.rawValue,
-            NumberFormat.plain(instrument.contractSize.value), instrument.contractSize.unit.rawValue,
-        ]
+    public static func write<Writer: RecordFieldWriter>(_ instrument: Instrument, to writer: inout Writer) {
+        writer.text(instrument.venue.rawValue)
+        writer.text(instrument.symbol)
+        writer.text(instrument.baseAsset)
+        writer.text(instrument.quoteAsset)
+        writer.text(instrument.settleAsset)
+        writer.text(instrument.kind.rawValue)
+        writer.text(instrument.margining.rawValue)
+        writer.plain(instrument.contractSize.value)
+        writer.text(instrument.contractSize.unit.rawValue)
     }
 
-    public static func ordered(_ instruments: [Instrument]) -> [Instrument] {
-        instruments.sorted { ($0.venue, $0.symbol) < ($1.venue, $1.symbol) }
+    public static func precedes(_ lhs: Instrument, _ rhs: Instrument) -> Bool {
+        (lhs.venue, lhs.symbol) < (rhs.venue, rhs.symbol)
     }
 }

@@ -9,15 +9,21 @@ public enum LiquidationsCSV: RecordSchema {
     ]
     public static let numericColumns: Set<String> = ["timestamp_ms", "price", "quantity_base", "notional_usd"]
 
-    public static func row(_ event: LiquidationEvent) -> [String] {
-        [
-            String(event.timestampMs), event.venue.rawValue, event.symbol, event.baseAsset, event.side.rawValue,
-            NumberFormat.plain(event.price), event.priceKind.rawValue, NumberFormat.computed(event.quantityBase),
-            NumberFormat.computed(event.notionalUSD), event.completeness.rawValue, event.eventID.description,
-        ]
+    public static func write<Writer: RecordFieldWriter>(_ event: LiquidationEvent, to writer: inout Writer) {
+        writer.integer(event.timestampMs)
+        writer.text(event.venue.rawValue)
+        writer.text(event.symbol)
+        writer.text(event.baseAsset)
+        writer.text(event.side.rawValue)
+        writer.plain(event.price)
+        writer.text(event.priceKind.rawValue)
+        writer.computed(event.quantityBase)
+        writer.computed(event.notionalUSD)
+        writer.text(event.completeness.rawValue)
+        writer.text(event.eventID.description)
     }
 
-    public static func ordered(_ events: [LiquidationEvent]) -> [LiquidationEvent] {
-        events.sorted(by: LiquidationTotals.canonicalOrder)
+    public static func precedes(_ lhs: LiquidationEvent, _ rhs: LiquidationEvent) -> Bool {
+        LiquidationTotals.canonicalOrder(lhs, rhs)
     }
 }

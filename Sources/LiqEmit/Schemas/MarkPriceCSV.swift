@@ -5,14 +5,16 @@ public enum MarkPriceCSV: RecordSchema {
     public static let columns = ["timestamp_ms", "venue", "symbol", "base", "mark_price", "index_price"]
     public static let numericColumns: Set<String> = ["timestamp_ms", "mark_price", "index_price"]
 
-    public static func row(_ sample: MarkPriceSample) -> [String] {
-        [
-            String(sample.timestampMs), sample.venue.rawValue, sample.symbol, sample.baseAsset,
-            NumberFormat.plain(sample.markPrice), sample.indexPrice.map { NumberFormat.plain($0) } ?? "",
-        ]
+    public static func write<Writer: RecordFieldWriter>(_ sample: MarkPriceSample, to writer: inout Writer) {
+        writer.integer(sample.timestampMs)
+        writer.text(sample.venue.rawValue)
+        writer.text(sample.symbol)
+        writer.text(sample.baseAsset)
+        writer.plain(sample.markPrice)
+        if let indexPrice = sample.indexPrice { writer.plain(indexPrice) } else { writer.empty() }
     }
 
-    public static func ordered(_ samples: [MarkPriceSample]) -> [MarkPriceSample] {
-        samples.sorted { ($0.timestampMs, $0.venue, $0.symbol) < ($1.timestampMs, $1.venue, $1.symbol) }
+    public static func precedes(_ lhs: MarkPriceSample, _ rhs: MarkPriceSample) -> Bool {
+        (lhs.timestampMs, lhs.venue, lhs.symbol) < (rhs.timestampMs, rhs.venue, rhs.symbol)
     }
 }

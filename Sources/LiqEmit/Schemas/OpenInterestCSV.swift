@@ -7,14 +7,16 @@ public enum OpenInterestCSV: RecordSchema {
     ]
     public static let numericColumns: Set<String> = ["timestamp_ms", "open_interest_base", "open_interest_usd"]
 
-    public static func row(_ sample: OpenInterestSample) -> [String] {
-        [
-            String(sample.timestampMs), sample.venue.rawValue, sample.symbol, sample.baseAsset,
-            NumberFormat.computed(sample.openInterestBase), NumberFormat.computed(sample.openInterestUSD),
-        ]
+    public static func write<Writer: RecordFieldWriter>(_ sample: OpenInterestSample, to writer: inout Writer) {
+        writer.integer(sample.timestampMs)
+        writer.text(sample.venue.rawValue)
+        writer.text(sample.symbol)
+        writer.text(sample.baseAsset)
+        writer.computed(sample.openInterestBase)
+        writer.computed(sample.openInterestUSD)
     }
 
-    public static func ordered(_ samples: [OpenInterestSample]) -> [OpenInterestSample] {
-        samples.sorted { ($0.timestampMs, $0.venue, $0.symbol) < ($1.timestampMs, $1.venue, $1.symbol) }
+    public static func precedes(_ lhs: OpenInterestSample, _ rhs: OpenInterestSample) -> Bool {
+        (lhs.timestampMs, lhs.venue, lhs.symbol) < (rhs.timestampMs, rhs.venue, rhs.symbol)
     }
 }

@@ -11,20 +11,23 @@ public enum PriceBarsCSV: RecordSchema {
         "bucket_start_ms", "interval_ms", "open", "high", "low", "close", "volume_base", "taker_buy_volume_base",
     ]
 
-    public static func row(_ bar: PriceBar) -> [String] {
-        [
-            String(bar.bucketStartMs), String(bar.intervalMs), bar.venue.rawValue, bar.symbol, bar.baseAsset,
-            NumberFormat.plain(bar.open), NumberFormat.plain(bar.high), NumberFormat.plain(bar.low),
-            NumberFormat.plain(bar.close), NumberFormat.computed(bar.volumeBase),
-            bar.takerBuyVolumeBase.map { NumberFormat.computed($0) } ?? "",
-        ]
+    public static func write<Writer: RecordFieldWriter>(_ bar: PriceBar, to writer: inout Writer) {
+        writer.integer(bar.bucketStartMs)
+        writer.integer(bar.intervalMs)
+        writer.text(bar.venue.rawValue)
+        writer.text(bar.symbol)
+        writer.text(bar.baseAsset)
+        writer.plain(bar.open)
+        writer.plain(bar.high)
+        writer.plain(bar.low)
+        writer.plain(bar.close)
+        writer.computed(bar.volumeBase)
+        if let takerBuy = bar.takerBuyVolumeBase { writer.computed(takerBuy) } else { writer.empty() }
     }
 
-    public static func ordered(_ bars: [PriceBar]) -> [PriceBar] {
-        bars.sorted {
-            ($0.bucketStartMs, $0.venue, $0.symbol, $0.intervalMs) < (
-                $1.bucketStartMs, $1.venue, $1.symbol, $1.intervalMs
-            )
-        }
+    public static func precedes(_ lhs: PriceBar, _ rhs: PriceBar) -> Bool {
+        (lhs.bucketStartMs, lhs.venue, lhs.symbol, lhs.intervalMs) < (
+            rhs.bucketStartMs, rhs.venue, rhs.symbol, rhs.intervalMs
+        )
     }
 }

@@ -1,23 +1,41 @@
 import LiqCore
 
-/// A fixed output schema for one record type: its columns, which of them are numbers, how a record becomes a
-/// row, and the canonical order. CSV and NDJSON are both derived from it, so the two formats never disagree.
+/// A fixed output schema for one record type: its columns, which of them are numbers, how a record's fields are
+/// written, and the canonical order. CSV and NDJSON are both derived from it, so the two formats never disagree.
 public protocol RecordSchema {
     associatedtype Record
 
     static var columns: [String] { get }
     /// Columns written as JSON numbers in NDJSON (all others are strings, even when they look numeric).
     static var numericColumns: Set<String> { get }
-    static func row(_ record: Record) -> [String]
-    /// Records in the order every output lists them.
-    static func ordered(_ records: [Record]) -> [Record]
+    /// Writes the record's fields, one per column, in column order.
+    static func write<Writer: RecordFieldWriter>(_ record: Record, to writer: inout Writer)
+    /// Whether `lhs` comes strictly before `rhs` in the order every output lists records.
+    static func precedes(_ lhs: Record, _ rhs: Record) -> Bool
 }
 
 extension RecordSchema {
+    /// The record's fields as text, one per column.
+    public static func row(_ record: Record) -> [String] {
+        var texts = RecordFieldTexts()
+        write(record, to: &texts)
+        return texts.fields
+    }
+
+    /// Records in canonical order. A batch already in order (archive rows are) is returned as is after one pass:
+    /// the same result as the stable sort, without its cost.
+    public static func ordered(_ records: [Record]) -> [Record] {
+        let inOrder = !records.indices.dropFirst().contains { precedes(records[$0], records[$0 - 1]) }
+        return inOrder ? records : records.sorted(by: precedes)
+    }
+
     /// CSV with the schema's header, one row per record in canonical order.
     public static func encode(_ records: [Record]) -> [UInt8] {
         var table = CSVTable(columns: columns)
-        for record in ordered(records) { table.append(row(record)) }
+        for record in ordered(records) {
+            write(record, to: &table)
+            table.endRow()
+        }
         return table.data
     }
 
