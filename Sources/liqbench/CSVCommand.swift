@@ -85,33 +85,11 @@ struct CSVCommand {
         }
     }
 
-    /// A USDⓈ-M kline file with header of about `bytes` bytes: a random walk of 1-minute bars, cut into 256 KiB
-    /// chunks regardless of line ends.
+    /// `ArchiveCommand.klineCSV` (seeded, so every run measures the same bytes) cut into 256 KiB chunks regardless
+    /// of line ends, as the zip reader hands them over.
     static func klineChunks(bytes: Int) -> (chunks: [[UInt8]], rows: Int) {
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes + 200)
-        text += Array(
-            ("open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,"
-                + "taker_buy_quote_volume,ignore\n").utf8)
-        var generator = SystemRandomNumberGenerator()
-        var price = 60_000.0
-        var openTime: Int64 = 1_704_067_200_000
-        var rows = 0
-        func decimal(_ value: Double, _ places: Int) -> String { String(format: "%.\(places)f", value) }
-        while text.count < bytes {
-            let open = price
-            price *= 1 + Double.random(in: -0.001...0.001, using: &generator)
-            let volume = Double.random(in: 0...300, using: &generator)
-            let taker = volume * Double.random(in: 0...1, using: &generator)
-            let line =
-                "\(openTime),\(decimal(open, 1)),\(decimal(max(open, price) * 1.0003, 1)),"
-                + "\(decimal(min(open, price) * 0.9997, 1)),\(decimal(price, 1)),\(decimal(volume, 3)),"
-                + "\(openTime + 59_999),\(decimal(volume * price, 5)),\(Int.random(in: 100...5000, using: &generator)),"
-                + "\(decimal(taker, 3)),\(decimal(taker * price, 5)),0\n"
-            text += Array(line.utf8)
-            openTime += 60_000
-            rows += 1
-        }
+        let text = ArchiveCommand.klineCSV(bytes: bytes)
+        let rows = text.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
         let chunkSize = 256 << 10
         let chunks = stride(from: 0, to: text.count, by: chunkSize).map {
             Array(text[$0..<min(text.count, $0 + chunkSize)])
