@@ -9,20 +9,13 @@ struct CSVCommand {
     static let usage = "usage: liqbench csv [--mb N] [--runs R]"
 
     /// CSV text in MB (10⁶ bytes).
-    var megabytes = 100
+    let megabytes: Int
     /// Timed passes per candidate; the median is reported.
-    var runs = 5
+    let runs: Int
 
     init?(options: ArraySlice<String>) {
-        var options = options
-        while let flag = options.popFirst() {
-            guard let value = options.popFirst().flatMap({ Int($0) }), value > 0 else { return nil }
-            switch flag {
-            case "--mb": megabytes = value
-            case "--runs": runs = value
-            default: return nil
-            }
-        }
+        guard let parsed = SizeAndRuns(options, megabytes: 100, runs: 5) else { return nil }
+        (megabytes, runs) = (parsed.megabytes, parsed.runs)
     }
 
     func run() {
