@@ -99,6 +99,6 @@ import Testing
         ("/out", "state", "/state"),
     ])
     func defaultsSitBesideTheOutputDirectory(output: String, name: String, expected: String) {
-        #expect(BackfillCommand.beside(output, name) == expected)
+        #expect(PipelineSpec.beside(output, name) == expected)
     }
 }

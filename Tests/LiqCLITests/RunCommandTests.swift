@@ -173,12 +173,17 @@ import Testing
             if let status = failing(request.target) {
                 return CannedResponse(status: status, text: #"{"code":"50013","msg":"Systems are busy","data":[]}"#)
             }
-            let parts = request.target.split(separator: "?", maxSplits: 1)
-            let file =
-                ProjectPaths.fixtures + "/okx" + parts[0] + "/" + (parts.count > 1 ? parts[1] + ".json" : "index.json")
-            guard let body = try? FileBytes.read(file, maxBytes: 16 << 20) else { return CannedResponse(status: 404) }
-            return CannedResponse(status: 200, headers: [("Content-Type", "application/json")], body: body)
+            return okxFixtureResponse(request.target)
         }
+    }
+
+    /// The OKX fixture file a request target names, as a 200 answer; 404 when there is none.
+    static func okxFixtureResponse(_ target: String) -> CannedResponse {
+        let parts = target.split(separator: "?", maxSplits: 1)
+        let file =
+            ProjectPaths.fixtures + "/okx" + parts[0] + "/" + (parts.count > 1 ? parts[1] + ".json" : "index.json")
+        guard let body = try? FileBytes.read(file, maxBytes: 16 << 20) else { return CannedResponse(status: 404) }
+        return CannedResponse(status: 200, headers: [("Content-Type", "application/json")], body: body)
     }
 
     /// Two attempts and at most a second of backoff keep the failure cases fast; retries themselves are tested

@@ -52,19 +52,19 @@ struct BackfillStore: Sendable {
         }
         add(
             LiquidationsCSV.self, batch.liquidations, feed: .liquidations, time: \.timestampMs,
-            identity: \.eventID.description)
+            identity: RecordKey.of)
         add(
             OpenInterestCSV.self, batch.openInterest, feed: .openInterest, time: \.timestampMs,
-            identity: { "\($0.venue.rawValue)|\($0.symbol)|\($0.timestampMs)" })
+            identity: RecordKey.of)
         add(
             FundingCSV.self, batch.funding, feed: .funding, time: \.timestampMs,
-            identity: { "\($0.venue.rawValue)|\($0.symbol)|\($0.timestampMs)|\($0.kind.rawValue)" })
+            identity: RecordKey.of)
         add(
             MarkPriceCSV.self, batch.markPrices, feed: .markPrice, time: \.timestampMs,
-            identity: { "\($0.venue.rawValue)|\($0.symbol)|\($0.timestampMs)" })
+            identity: RecordKey.of)
         add(
             PriceBarsCSV.self, batch.priceBars, feed: .priceBars, time: \.bucketStartMs,
-            identity: { "\($0.venue.rawValue)|\($0.symbol)|\($0.bucketStartMs)|\($0.intervalMs)" })
+            identity: RecordKey.of)
         for file in files {
             try AtomicFile.write(file.bytes, to: directory + "/" + file.path)
             written.files.append(file.path)

@@ -60,12 +60,11 @@ enum BackfillCommand {
             return .failure
         }
         let plan = BackfillPlan(sources: sources, symbols: symbols, from: from, to: to, shard: shard)
-        let stateDirectory =
-            spec.backfill?.stateDirectory ?? spec.collector?.stateDirectory ?? beside(spec.outputDirectory, "state")
+        let stateDirectory = spec.backfill?.stateDirectory ?? spec.collector?.stateDirectory ?? spec.stateDirectory
         let quiet = parsed.flags.contains("quiet")
         var runner = BackfillRunner(
             sources: sources, normalisers: [:],
-            store: BackfillStore(directory: spec.backfill?.directory ?? beside(spec.outputDirectory, "store")),
+            store: BackfillStore(directory: spec.storeDirectory),
             ledger: BackfillLedger(directory: stateDirectory + "/backfill"),
             retryMissing: parsed.flags.contains("retry-missing"),
             progress: quiet
@@ -151,21 +150,7 @@ enum BackfillCommand {
         guard let text = parsed.values[option] else {
             throw UsageError("missing required option '--\(option)' (YYYY-MM-DD)", command: name)
         }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), year >= 2000
-        {
-            let date = UTCDate(year: year, month: month, day: day)
-            // Round trip through the day number: refuses 2025-02-30 and month 13.
-            if UTCDate(timestampMs: date.startMs) == date { return date }
-        }
+        if let date = UTCDate(text) { return date }
         throw UsageError("option '--\(option)': expected a UTC day YYYY-MM-DD, got '\(text)'", command: name)
-    }
-
-    /// `name` in the directory that holds `path` (`out` → `store`, `/srv/liq/out` → `/srv/liq/store`).
-    static func beside(_ path: String, _ name: String) -> String {
-        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        guard let slash = trimmed.lastIndex(of: "/") else { return name }
-        return trimmed[..<slash].isEmpty ? "/" + name : trimmed[..<slash] + "/" + name
     }
 }

@@ -22,6 +22,9 @@ enum RunCommand {
             console.err("liqpipe: no SPEC given, running the embedded default \(found)\n")
         }
         let spec = try loadSpec(specPath)
+        if let store = spec.store {
+            return try StoreRun(spec: spec, store: store, parsed: parsed, console: console).execute()
+        }
         let captures = try spec.collector.map { try CollectorCaptures(spec: spec, collector: $0, console: console) }
         let outcome = try perform(
             captures?.applied(to: spec) ?? spec, command: "run", parsed: parsed, console: console)

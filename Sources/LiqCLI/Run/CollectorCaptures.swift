@@ -23,25 +23,32 @@ struct CollectorCaptures {
     var cursorPath: String { collector.stateDirectory + "/" + CaptureCursor.fileName }
 
     /// Lists the segments of every venue of `spec` and reads the cursor; an unreadable cursor is a warning and
-    /// counts every segment as new (it only informs, the look-back decides what is read).
-    init(spec: PipelineSpec, collector: CollectorSpec, console: Console) throws {
+    /// counts every segment as new. Without a store the look-back decides what is read and the cursor only
+    /// informs; with one (`sinceCursor`) a venue's segments after its cursor are read, each segment once, since
+    /// the store keeps what earlier runs read.
+    init(spec: PipelineSpec, collector: CollectorSpec, console: Console, sinceCursor: Bool = false) throws {
         self.collector = collector
+        previous = CaptureCursor()
+        do {
+            previous = try CaptureCursor.load(path: collector.stateDirectory + "/" + CaptureCursor.fileName)
+        } catch {
+            console.err("liqpipe: warning: capture cursor ignored, every segment counts as new: \(error)\n")
+        }
         let all = try CaptureDirectory.closedSegments(in: collector.directory)
         let lookbackMs = Int64(collector.lookbackHours) * 3_600_000
+        let previous = previous
         venues = spec.venues.map { venueSpec in
             let id = venueSpec.venue.rawValue
             let own = all.filter { $0.name.venue == id && $0.path.hasPrefix(collector.directory + "/" + id + "/") }
+            if sinceCursor {
+                let last = previous.venues[id]?.lastSegmentName
+                return VenueSegments(venue: venueSpec.venue, segments: own.filter { last == nil || $0.name > last! })
+            }
             guard let newest = own.last?.name.hourStartMs else {
                 return VenueSegments(venue: venueSpec.venue, segments: [])
             }
             return VenueSegments(
                 venue: venueSpec.venue, segments: own.filter { $0.name.hourStartMs >= newest - lookbackMs })
-        }
-        previous = CaptureCursor()
-        do {
-            previous = try CaptureCursor.load(path: cursorPath)
-        } catch {
-            console.err("liqpipe: warning: capture cursor ignored, every segment counts as new: \(error)\n")
         }
     }
 

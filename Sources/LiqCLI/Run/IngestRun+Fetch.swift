@@ -33,11 +33,12 @@ extension IngestRun {
         return response
     }
 
-    /// Fetches one feed request and its older pages (up to the selection's page limit), emitting each page's
-    /// records as soon as it is decoded; a failing page ends the paging and becomes a failure item.
+    /// Fetches one feed request and its older pages (up to the selection's page limit, or until a page reaches
+    /// the stored cursors), emitting each page's records as soon as it is decoded; a failing page ends the paging
+    /// and becomes a failure item.
     static func fetchPages(
         _ first: VenueRequest, venueIndex: Int, runtime: VenueRuntime, fetcher: ResilientFetcher, http: HTTPSettings,
-        emit: (DecodedItem) throws -> Void
+        cursors: [SourceKey: Int64] = [:], emit: (DecodedItem) throws -> Void
     ) throws {
         var request: VenueRequest? = first
         var pages = 0
@@ -58,7 +59,9 @@ extension IngestRun {
                     records = try runtime.adapter.decodeFeed(parsed, for: current)
                 }
                 try emit(.records(venueIndex: venueIndex, origin: response.url, records))
-                guard pages < max(1, runtime.spec.maxPages) else { break }
+                guard pages < max(1, runtime.spec.maxPages),
+                    !reachesCursors(records, venue: runtime.spec.venue, cursors: cursors)
+                else { break }
                 let parsed = try document ?? JSONNode.parse(response.body, origin: response.url)
                 request = try runtime.adapter.nextPage(after: current, document: parsed, records: records)
             } catch let error as CancellationError {
@@ -67,6 +70,20 @@ extension IngestRun {
                 return try emit(.failure(runtime.failures(of: current, origin: origin, error: error)))
             }
         }
+    }
+
+    /// Whether a page goes back as far as what the store already holds: every symbol on it has a cursor and the
+    /// page's oldest observed record of that symbol is at or before it. Older pages would only repeat stored
+    /// records. An empty page, or one of a symbol never stored, does not stop the paging.
+    static func reachesCursors(_ records: [VenueRecord], venue: Venue, cursors: [SourceKey: Int64]) -> Bool {
+        guard !cursors.isEmpty else { return false }
+        var oldest: [SourceKey: Int64] = [:]
+        for record in records {
+            if case .funding(let funding) = record, funding.kind != .settled { continue }
+            let key = SourceKey(venue: venue, feed: record.feed, symbol: record.symbol)
+            oldest[key] = min(oldest[key] ?? .max, record.timestampMs)
+        }
+        return !oldest.isEmpty && oldest.allSatisfy { key, time in cursors[key].map { time <= $0 } ?? false }
     }
 
     /// Streams a capture file (plain or gzip NDJSON; envelope lines from the collector or bare venue messages)

@@ -15,6 +15,9 @@ struct IngestRun {
 
     var spec: PipelineSpec
     var progress: ProgressOptions?
+    /// Incremental runs: the newest stored record per source. Paging back stops at a page that reaches them, so
+    /// a run fetches what is new since the last one, not the venue's whole history window again.
+    var cursors: [SourceKey: Int64] = [:]
 
     struct Result: Sendable {
         var venues: [VenueRuntime]
@@ -42,6 +45,7 @@ struct IngestRun {
             collector.add(NormalisedBatch(failures: runtime.failures))
         }
         let http = spec.http
+        let cursors = cursors
 
         let pipeline = Pipeline(name: "liqpipe.run", progress: progress)
         let sources = pipeline.addSource("sources", capacity: Self.channelCapacity) { _, emit in
@@ -60,7 +64,7 @@ struct IngestRun {
                         fetchers[venueIndex] = fetcher
                         try Self.fetchPages(
                             request, venueIndex: venueIndex, runtime: runtime, fetcher: fetcher, http: http,
-                            emit: emit)
+                            cursors: cursors, emit: emit)
                     case .capture(let venueIndex, let path):
                         try Self.readCapture(path, runtime: runtimes[venueIndex], venueIndex: venueIndex, emit: emit)
                     }

@@ -16,6 +16,8 @@ struct RunReport {
     var failures: [SourceFailure]
     var duplicateLiquidations: Int
     var coverage: [FeedCoverage]
+    /// Incremental runs: each feed's freshness, for `snapshot.json`.
+    var sources: (checkedAtMs: Int64, feeds: [SourceFreshness])?
 
     init(spec: PipelineSpec, result: IngestRun.Result) {
         specName = spec.name
@@ -26,21 +28,13 @@ struct RunReport {
         duplicateLiquidations = collected.duplicateLiquidations
         // The same sample fetched twice (overlapping history pages) is one sample.
         var seenOI: Set<String> = []
-        openInterest = collected.openInterest.filter {
-            seenOI.insert("\($0.venue.rawValue)|\($0.symbol)|\($0.timestampMs)").inserted
-        }
+        openInterest = collected.openInterest.filter { seenOI.insert(RecordKey.of($0)).inserted }
         var seenFunding: Set<String> = []
-        funding = collected.funding.filter {
-            seenFunding.insert("\($0.venue.rawValue)|\($0.symbol)|\($0.timestampMs)|\($0.kind.rawValue)").inserted
-        }
+        funding = collected.funding.filter { seenFunding.insert(RecordKey.of($0)).inserted }
         var seenMarks: Set<String> = []
-        markPrices = collected.markPrices.filter {
-            seenMarks.insert("\($0.venue.rawValue)|\($0.symbol)|\($0.timestampMs)").inserted
-        }
+        markPrices = collected.markPrices.filter { seenMarks.insert(RecordKey.of($0)).inserted }
         var seenBars: Set<String> = []
-        priceBars = collected.priceBars.filter {
-            seenBars.insert("\($0.venue.rawValue)|\($0.symbol)|\($0.bucketStartMs)|\($0.intervalMs)").inserted
-        }
+        priceBars = collected.priceBars.filter { seenBars.insert(RecordKey.of($0)).inserted }
         failures = collected.failures.sorted { ($0.venue, $0.feed, $0.origin) < ($1.venue, $1.feed, $1.origin) }
         coverage = []
         for runtime in result.venues {
@@ -61,6 +55,13 @@ struct RunReport {
                 coverage.append(FeedCoverage(venue: runtime.spec.venue, feed: feed, status: status))
             }
         }
+    }
+
+    /// The report's records as one batch (what a store merge takes).
+    var records: NormalisedBatch {
+        NormalisedBatch(
+            liquidations: liquidations, openInterest: openInterest, funding: funding, markPrices: markPrices,
+            priceBars: priceBars)
     }
 
     var recordCount: Int {
@@ -91,7 +92,7 @@ struct RunReport {
             SnapshotJSON.Input(
                 specName: specName, liquidations: LiquidationTotals(events: liquidations),
                 market: MarketSnapshot(openInterest: openInterest, funding: funding), coverage: coverage,
-                dataRangeMs: range, cascades: signals.detection.states))
+                dataRangeMs: range, cascades: signals.detection.states, sources: sources))
         var files: [(name: String, bytes: [UInt8])] = [
             ("liquidations.csv", LiquidationsCSV.encode(liquidations)),
             ("open_interest.csv", OpenInterestCSV.encode(openInterest)),

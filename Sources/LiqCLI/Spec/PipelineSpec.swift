@@ -13,4 +13,6 @@ public struct PipelineSpec: Sendable, Equatable {
     public var collector: CollectorSpec?
     /// Where `backfill` stores history and its ledger; nil when the spec has no `backfill` block (defaults apply).
     public var backfill: BackfillSpec? = nil
+    /// Incremental runs over the partitioned store; nil when the spec has no `store` block (each run stands alone).
+    public var store: StoreSpec? = nil
 }

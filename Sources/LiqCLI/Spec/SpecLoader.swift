@@ -24,6 +24,7 @@ public enum SpecLoader {
         let root = try JSONNode.parse(bytes, origin: path)
         try root.requireOnlyKeys([
             "name", "description", "venues", "outputs", "http", "heatmap", "cascades", "collector", "backfill",
+            "store",
         ])
         let name = try nonEmptyString(root.member("name"))
         _ = try root.optionalMember("description").map { (node) throws(JSONError) in try node.string() }
@@ -82,9 +83,28 @@ public enum SpecLoader {
         let backfill = try root.optionalMember("backfill").map { (node) throws(JSONError) in
             try backfillSpec(node, baseDirectory: baseDirectory)
         }
+        let store = try root.optionalMember("store").map { (node) throws(JSONError) in
+            try storeSpec(node, baseDirectory: baseDirectory)
+        }
         return PipelineSpec(
             name: name, path: path, venues: venues, outputDirectory: outputDirectory, http: http, heatmap: heatmap,
-            cascades: cascades, collector: collector, backfill: backfill)
+            cascades: cascades, collector: collector, backfill: backfill, store: store)
+    }
+
+    static func storeSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> StoreSpec {
+        try node.requireOnlyKeys(["directory", "stateDirectory", "windowHours", "prometheusFile"])
+        func path(_ key: String) throws(JSONError) -> String? {
+            try node.optionalMember(key).map(nonEmptyString).map { resolve($0, against: baseDirectory) }
+        }
+        var spec = StoreSpec(
+            directory: try path("directory"), stateDirectory: try path("stateDirectory"),
+            prometheusFile: try path("prometheusFile"))
+        if let value = try node.optionalMember("windowHours") {
+            let hours = try value.int64()
+            guard (1...8_760).contains(hours) else { throw value.error(expected: "hours from 1 to 8760") }
+            spec.windowHours = Int(hours)
+        }
+        return spec
     }
 
     static func backfillSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> BackfillSpec {

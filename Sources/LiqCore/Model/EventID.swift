@@ -21,6 +21,12 @@ public struct EventID: Sendable, Equatable, Hashable, Comparable, Codable, Custo
         self.init(value: Self.fnv1a128(Array(text.utf8)))
     }
 
+    /// The id from its `description` (32 hex digits, as the store's files carry it); nil for anything else.
+    public init?(hex: String) {
+        guard hex.utf8.count == 32, let value = UInt128(hex, radix: 16) else { return nil }
+        self.init(value: value)
+    }
+
     /// Lower-case hex, 32 digits: what outputs carry.
     public var description: String {
         let hex = String(value, radix: 16)

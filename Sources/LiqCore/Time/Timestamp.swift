@@ -65,4 +65,16 @@ public enum Timestamp {
         let days = UTCDate.daysFromCivil(year: year, month: month, day: day)
         return Int64(days) * 86_400_000 + Int64(hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond)
     }
+
+    /// `2025-10-10T00:00:00.000Z` for an epoch-ms time.
+    public static func iso8601(_ timestampMs: Int64) -> String {
+        let date = UTCDate(timestampMs: timestampMs)
+        let msOfDay = timestampMs - date.startMs
+        func pad(_ value: Int64, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(date)T\(pad(msOfDay / 3_600_000, 2)):\(pad(msOfDay / 60_000 % 60, 2)):"
+            + "\(pad(msOfDay / 1_000 % 60, 2)).\(pad(msOfDay % 1_000, 3))Z"
+    }
 }

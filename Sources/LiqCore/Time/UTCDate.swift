@@ -16,6 +16,18 @@ public struct UTCDate: Sendable, Equatable, Hashable, Comparable, CustomStringCo
         (year, month, day) = Self.civilFromDays(days)
     }
 
+    /// A real calendar day written `YYYY-MM-DD` (years from 2000, which every venue's history postdates); nil
+    /// for any other text, 2025-02-30 and month 13 included.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), year >= 2000
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+        // Round trip through the day number.
+        guard UTCDate(timestampMs: startMs) == self else { return nil }
+    }
+
     /// Midnight UTC of this day in epoch milliseconds.
     public var startMs: Int64 { Int64(Self.daysFromCivil(year: year, month: month, day: day)) * 86_400_000 }
 

@@ -1,7 +1,7 @@
 public import LiqCore
 
 /// `mark_prices.csv`: mark (and index) price samples per instrument.
-public enum MarkPriceCSV: RecordSchema {
+public enum MarkPriceCSV: StoredRecordSchema {
     public static let columns = ["timestamp_ms", "venue", "symbol", "base", "mark_price", "index_price"]
     public static let numericColumns: Set<String> = ["timestamp_ms", "mark_price", "index_price"]
 
@@ -12,6 +12,18 @@ public enum MarkPriceCSV: RecordSchema {
         writer.text(sample.baseAsset)
         writer.plain(sample.markPrice)
         if let indexPrice = sample.indexPrice { writer.plain(indexPrice) } else { writer.empty() }
+    }
+
+    public static func read(_ reader: inout RecordFieldReader) throws(RecordReadError) -> MarkPriceSample {
+        let timestampMs = try reader.integer()
+        let venue = try reader.value(Venue.self)
+        let symbol = reader.text()
+        let baseAsset = reader.text()
+        let markPrice = try reader.number()
+        let indexPrice = try reader.optionalNumber()
+        return MarkPriceSample(
+            venue: venue, symbol: symbol, baseAsset: baseAsset, timestampMs: timestampMs, markPrice: markPrice,
+            indexPrice: indexPrice)
     }
 
     public static func precedes(_ lhs: MarkPriceSample, _ rhs: MarkPriceSample) -> Bool {

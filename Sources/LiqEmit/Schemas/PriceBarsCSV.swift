@@ -2,7 +2,7 @@ public import LiqCore
 
 /// `price_bars.csv`: OHLC bars per instrument with base-unit volume and taker-buy volume (empty when the venue
 /// does not report it).
-public enum PriceBarsCSV: RecordSchema {
+public enum PriceBarsCSV: StoredRecordSchema {
     public static let columns = [
         "bucket_start_ms", "interval_ms", "venue", "symbol", "base", "open", "high", "low", "close", "volume_base",
         "taker_buy_volume_base",
@@ -23,6 +23,24 @@ public enum PriceBarsCSV: RecordSchema {
         writer.plain(bar.close)
         writer.computed(bar.volumeBase)
         if let takerBuy = bar.takerBuyVolumeBase { writer.computed(takerBuy) } else { writer.empty() }
+    }
+
+    public static func read(_ reader: inout RecordFieldReader) throws(RecordReadError) -> PriceBar {
+        let bucketStartMs = try reader.integer()
+        let intervalMs = try reader.integer()
+        let venue = try reader.value(Venue.self)
+        let symbol = reader.text()
+        let baseAsset = reader.text()
+        let open = try reader.number()
+        let high = try reader.number()
+        let low = try reader.number()
+        let close = try reader.number()
+        let volumeBase = try reader.number()
+        let takerBuyVolumeBase = try reader.optionalNumber()
+        return PriceBar(
+            venue: venue, symbol: symbol, baseAsset: baseAsset, bucketStartMs: bucketStartMs, intervalMs: intervalMs,
+            open: open, high: high, low: low, close: close, volumeBase: volumeBase,
+            takerBuyVolumeBase: takerBuyVolumeBase)
     }
 
     public static func precedes(_ lhs: PriceBar, _ rhs: PriceBar) -> Bool {

@@ -18,10 +18,14 @@ public enum SnapshotJSON {
         public var dataRangeMs: ClosedRange<Int64>?
         /// The cascade detector's state per asset and side at the run's last minute.
         public var cascades: [CascadeDetection.AssetState]
+        /// Incremental runs only: each feed's freshness as of `checkedAtMs` (the run's start). The one place the
+        /// wall clock enters the file, and only when a store keeps the history it is measured against.
+        public var sources: (checkedAtMs: Int64, feeds: [SourceFreshness])?
 
         public init(
             specName: String, liquidations: LiquidationTotals, market: MarketSnapshot, coverage: [FeedCoverage],
-            dataRangeMs: ClosedRange<Int64>?, cascades: [CascadeDetection.AssetState] = []
+            dataRangeMs: ClosedRange<Int64>?, cascades: [CascadeDetection.AssetState] = [],
+            sources: (checkedAtMs: Int64, feeds: [SourceFreshness])? = nil
         ) {
             self.specName = specName
             self.liquidations = liquidations
@@ -29,6 +33,7 @@ public enum SnapshotJSON {
             self.coverage = coverage
             self.dataRangeMs = dataRangeMs
             self.cascades = cascades
+            self.sources = sources
         }
     }
 
@@ -59,12 +64,37 @@ public enum SnapshotJSON {
             member("markets", .array(input.market.assets.map(market))),
             member("cascades", .array(input.cascades.map(cascadeState))),
         ])
-        return JSONWriter.encode(document)
+        guard let sources = input.sources, case .object(var members) = document else {
+            return JSONWriter.encode(document)
+        }
+        members.append(
+            member(
+                "sources",
+                .object([
+                    member("checkedAtMs", .number(String(sources.checkedAtMs))),
+                    member("feeds", .array(sources.feeds.map { freshness($0, at: sources.checkedAtMs) })),
+                ])))
+        return JSONWriter.encode(.object(members))
     }
 
     private static func member(_ key: String, _ value: JSONValue) -> JSONMember { JSONMember(key: key, value: value) }
 
     private static func usd(_ value: Double) -> JSONValue { .number(NumberFormat.computed(value)) }
+
+    private static func freshness(_ source: SourceFreshness, at nowMs: Int64) -> JSONValue {
+        func ms(_ value: Int64?) -> JSONValue { value.map { .number(String($0)) } ?? .null }
+        return .object([
+            member("venue", .string(source.venue.rawValue)),
+            member("feed", .string(source.feed.rawValue)),
+            member("status", .string(source.status.rawValue)),
+            member("lastSuccessMs", ms(source.lastSuccessMs)),
+            member("lastErrorMs", ms(source.lastErrorMs)),
+            member("lastError", source.lastError.map(JSONValue.string) ?? .null),
+            member("consecutiveFailures", .number(String(source.consecutiveFailures))),
+            member("newestRecordMs", ms(source.newestRecordMs)),
+            member("lagMs", ms(source.lagMs(at: nowMs))),
+        ])
+    }
 
     private static func cascadeState(_ state: CascadeDetection.AssetState) -> JSONValue {
         .object([
