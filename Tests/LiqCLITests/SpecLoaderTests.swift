@@ -43,7 +43,19 @@ import Testing
     @Test(arguments: [
         (
             #"{"name":"x","venues":[],"extra":1}"#,
-            "Pipelines/t.json: extra: expected one of the keys backfill, cascades, collector, description, heatmap, http, name, outputs, venues, found unknown key \"extra\""
+            "Pipelines/t.json: extra: expected one of the keys backfill, cascades, collector, description, heatmap, http, name, outputs, store, venues, found unknown key \"extra\""
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}],"store":{"windowHours":0}}"#,
+            "Pipelines/t.json: store.windowHours: expected hours from 1 to 8760, found number 0"
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}],"store":{"dir":"s"}}"#,
+            "Pipelines/t.json: store.dir: expected one of the keys directory, prometheusFile, stateDirectory, windowHours, found unknown key \"dir\""
+        ),
+        (
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}],"store":{"directory":""}}"#,
+            "Pipelines/t.json: store.directory: expected a non-empty string, found string \"\""
         ),
         (#"{"venues":[]}"#, "Pipelines/t.json: name: expected a value, found nothing"),
         (#"{"name":"x","venues":[]}"#, "Pipelines/t.json: venues: expected at least one venue, found array of 0"),
@@ -106,6 +118,24 @@ import Testing
 }
 
 extension SpecLoaderTests {
+    /// Store paths resolve against the spec's directory; unset ones default beside the outputs, the state
+    /// directory to the collector's when there is one, and `backfill` writes into the same store.
+    @Test func storeBlockPathsAndDefaults() throws {
+        let spec = try parse(
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}],"outputs":{"directory":"/srv/liq/out"},"#
+                + #""store":{"directory":"../var/store","windowHours":6,"prometheusFile":"/var/lib/node/liq.prom"}}"#)
+        #expect(spec.store?.directory == "Pipelines/../var/store" && spec.store?.stateDirectory == nil)
+        #expect(spec.store?.windowHours == 6 && spec.store?.prometheusFile == "/var/lib/node/liq.prom")
+        #expect(spec.storeDirectory == "Pipelines/../var/store")
+        #expect(spec.stateDirectory == "/srv/liq/state")
+        let collected = try parse(
+            #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}],"store":{},"#
+                + #""collector":{"directory":"c","stateDirectory":"st"}}"#)
+        #expect(collected.store?.windowHours == 24)
+        #expect(collected.storeDirectory == "store")
+        #expect(collected.stateDirectory == "Pipelines/st")
+    }
+
     @Test func liveSpecLoadsWithProductionURLs() throws {
         let spec = try SpecLoader.load(path: ProjectPaths.root + "/Pipelines/live.json")
         #expect(

@@ -119,7 +119,10 @@ import Testing
             "timestamp_ms,venue,symbol,base,open_interest_base,open_interest_usd\n1,okx,\"X,BTC,2,3\n",
             "store/run.csv:2: expected a closed quoted field, found a stray or unclosed quote"
         ),
-        ("", "store/run.csv: expected the header timestamp_ms,venue,symbol,base,open_interest_base,open_interest_usd, found an empty file"),
+        (
+            "",
+            "store/run.csv: expected the header timestamp_ms,venue,symbol,base,open_interest_base,open_interest_usd, found an empty file"
+        ),
     ])
     func damagedFilesNameWhereAndWhat(_ text: String, _ message: String) {
         #expect(throws: RecordReadError.self) { try OpenInterestCSV.decode(Array(text.utf8), origin: "store/run.csv") }
@@ -140,7 +143,8 @@ import Testing
             _ = try LiquidationsCSV.decode(Array(text.utf8), origin: "f.csv")
             Issue.record("decoded a bad event id")
         } catch {
-            #expect(error.description == "f.csv:2: column event_id: expected an event id of 32 hex digits, found \"xyz\"")
+            #expect(
+                error.description == "f.csv:2: column event_id: expected an event id of 32 hex digits, found \"xyz\"")
         }
     }
 }
