@@ -17,7 +17,9 @@ struct OKXFundingHistoryQuery: RestHistoryQuery {
     }
 
     func next(after page: RestHistoryPage, symbol: String, window: Range<Int64>) -> VenueRequest? {
-        guard page.records.count >= pageLimit, let oldest = page.oldestMs, oldest > window.lowerBound else { return nil }
+        guard page.records.count >= pageLimit, let oldest = page.oldestMs, oldest > window.lowerBound else {
+            return nil
+        }
         return self.request(symbol: symbol, after: oldest, window: window)
     }
 

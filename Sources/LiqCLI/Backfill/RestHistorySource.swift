@@ -52,7 +52,8 @@ struct RestHistorySource: BackfillSource {
                 let response = try IngestRun.get(request, baseURL: runtime.baseURL, fetcher: fetcher, http: http)
                 let document = try JSONNode.parse(response.body, origin: response.url)
                 page = RestHistoryPage(
-                    request: request, document: document, records: try runtime.adapter.decodeFeed(document, for: request),
+                    request: request, document: document,
+                    records: try runtime.adapter.decodeFeed(document, for: request),
                     adapter: runtime.adapter)
                 next = try query.next(after: page, symbol: item.symbol, window: window)
             } catch let error as CancellationError {
