@@ -187,6 +187,45 @@ import Testing
         #expect(server.receivedRequests.count == requests)
     }
 
+    /// A full page reaching back before the day ends the item without asking for the venue's next page (which
+    /// would be a 404 here and fail it). Our spacing: Bybit's 200 rows ten minutes apart from 23:50 go back
+    /// 199 × 10 min = 33 h 10 min, to 14:40 of the day before; OKX's 100 details are 99 of those (to 07:30) and one
+    /// at 23:00 of the day before.
+    @Test(arguments: ["funding", "openInterest", "liquidations"])
+    func aFullPageReachingBeforeTheDayIsTheLastOne(feed: String) throws {
+        let times = (0..<200).map { Self.dayEnd - 600_000 - Int64($0) * 600_000 }
+        let answers: [String: String]
+        let item: BackfillItem
+        let spec: (LoopbackHTTPServer) -> VenueSpec
+        switch feed {
+        case "funding":
+            answers = [Self.bybitFundingFirst: Self.bybitFunding(times)]
+            item = BackfillItem(venue: .bybit, dataset: "fundingHistory", symbol: "BTCUSDT", period: Self.period)
+            spec = { Self.bybitSpec(symbols: ["BTCUSDT"], feeds: [.funding], server: $0) }
+        case "openInterest":
+            answers = [Self.bybitOIFirst: Self.bybitOpenInterest(times, cursor: "lastid%3D200")]
+            item = BackfillItem(venue: .bybit, dataset: "openInterestHistory", symbol: "BTCUSD", period: Self.period)
+            spec = { Self.bybitSpec(symbols: ["BTCUSD"], feeds: [.openInterest], server: $0) }
+        default:
+            answers = [
+                "/api/v5/public/instruments?instType=FUTURES": Self.okxFutures,
+                Self.okxFirst: Self.okxLiquidations([("BTC-USD-251226", times.prefix(99) + [1_760_050_800_000])]),
+            ]
+            item = BackfillItem(
+                venue: .okx, dataset: "liquidationHistory", symbol: "BTC-USD-251226", period: Self.period)
+            spec = {
+                Shared.spec(.okx, symbols: ["BTC-USD-251226"], feeds: [.liquidations], server: $0, nowMs: Self.dayEnd)
+            }
+        }
+        let server = try Shared.venue(fixtures: "bybit", answers)
+        defer { server.stop() }
+        let (outcome, records) = try Shared.run(try Shared.source(spec(server)), item)
+        #expect(outcome == .done)
+        #expect(records.count == (feed == "liquidations" ? 100 : 200))
+        let history = ["/v5/market/funding/", "/v5/market/open-interest", "/api/v5/public/liquidation-orders"]
+        #expect(server.receivedRequests.filter { r in history.contains { r.target.hasPrefix($0) } }.count == 1)
+    }
+
     // MARK: OKX liquidation orders
 
     /// OKX `instruments?instType=FUTURES` in OKX's shape (strings): two inverse BTC-USD futures of 100 USD.
