@@ -10,6 +10,7 @@ struct BinanceOpenInterestHistoryQuery: RestHistoryQuery {
     /// The spec's `openInterestPeriod` (`5m` … `1d`).
     let period: String
     let dataset = RestHistoryDataset.openInterestHistory
+    /// Rows per page (the venue's most): a page holding fewer was the last of the window.
     let pageLimit = 500
 
     func first(symbol: String, window: Range<Int64>, nowMs: Int64, reference: RestHistoryReference) -> RestHistoryStep {

@@ -6,6 +6,7 @@ import LiqFetch
 /// settlements a day at 8 hours, so paging only guards). BitMEX keeps funding since each contract's launch.
 struct BitMEXFundingHistoryQuery: RestHistoryQuery {
     let dataset = RestHistoryDataset.fundingHistory
+    /// Rows per page (the venue's most): a page holding fewer was the last of the window.
     let pageLimit = 500
 
     func first(symbol: String, window: Range<Int64>, nowMs: Int64, reference: RestHistoryReference) -> RestHistoryStep {

@@ -6,6 +6,7 @@ import LiqFetch
 /// settlements a day, so paging only guards). Hyperliquid keeps funding since each coin's listing.
 struct HyperliquidFundingHistoryQuery: RestHistoryQuery {
     let dataset = RestHistoryDataset.fundingHistory
+    /// Rows per page (the venue's most): a page holding fewer was the last of the window.
     let pageLimit = HyperliquidEndpoints.fundingPageRows
 
     func first(symbol: String, window: Range<Int64>, nowMs: Int64, reference: RestHistoryReference) -> RestHistoryStep {

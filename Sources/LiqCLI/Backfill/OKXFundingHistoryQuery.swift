@@ -7,6 +7,7 @@ import LiqFetch
 /// day is an empty answer and is stored as an empty day (OKX does not say it is beyond retention).
 struct OKXFundingHistoryQuery: RestHistoryQuery {
     let dataset = RestHistoryDataset.fundingHistory
+    /// Rows per page (the venue's most): a page holding fewer was the last of the window.
     let pageLimit = 100
 
     func first(symbol: String, window: Range<Int64>, nowMs: Int64, reference: RestHistoryReference) -> RestHistoryStep {
