@@ -113,6 +113,17 @@ import Testing
         #expect(!server.receivedRequests.contains { $0.target.hasPrefix("/v5/market/funding/") })
     }
 
+    @Test func aDatedBybitFutureHasNoFundingHistoryAndIsMissingWithoutAPageRequest() throws {
+        let server = try Shared.venue(fixtures: "bybit", [:])
+        defer { server.stop() }
+        let source = try Shared.source(Self.bybitSpec(symbols: ["BTCUSDZ25"], feeds: [.funding], server: server))
+        let item = BackfillItem(venue: .bybit, dataset: "fundingHistory", symbol: "BTCUSDZ25", period: Self.period)
+        #expect(
+            try Shared.run(source, item).outcome
+                == .missing(reason: "BTCUSDZ25 is a dated Bybit future and pays no funding"))
+        #expect(!server.receivedRequests.contains { $0.target.hasPrefix("/v5/market/funding/") })
+    }
+
     @Test func aFailedReferenceLoadFailsEveryItemWithItsReasonAndIsNotRepeated() throws {
         let server = try Shared.venue([:])
         defer { server.stop() }
