@@ -23,7 +23,7 @@ import Testing
                   {"venue": "binance-usdm", "fixtures": "\(fixtures)/binance-usdm", "symbols": ["BTCUSDT", "ETHUSDT"],
                    "feeds": ["liquidations", "funding"]},
                   {"venue": "okx", "fixtures": "\(fixtures)/okx", "symbols": ["BTC-USDT-SWAP"],
-                   "feeds": ["liquidations"]}],
+                   "feeds": ["markPrice"]}],
                  "backfill": {"directory": "store", "stateDirectory": "state"}}
                 """
             try Data(text.utf8).write(to: URL(fileURLWithPath: spec))

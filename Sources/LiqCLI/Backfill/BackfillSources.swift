@@ -23,18 +23,22 @@ enum BackfillSources {
         }
         let queries = restHistoryQueries(for: venue)
         guard !queries.isEmpty else { return sources }
-        // One runtime per venue: its fetch state paces every REST history source of the venue together.
+        // One runtime per venue: its fetch state paces every REST history source of the venue together, and its
+        // reference data (instruments, loaded on first need) serves all of them.
         let runtime = VenueRuntime(spec: venue)
+        let reference = RestHistoryReference(runtime: runtime, http: http)
         let fixtureTime = venue.fixtureTimeMs
         return sources
             + queries.map {
                 RestHistorySource(
-                    runtime: runtime, query: $0, http: http, nowMs: { fixtureTime ?? WallClock.nowMs() })
+                    runtime: runtime, query: $0, reference: reference, http: http,
+                    nowMs: { fixtureTime ?? WallClock.nowMs() })
             }
     }
 
     /// The REST history of `venue` for its feeds: Binance open interest (30 days; the archive's `metrics` holds
-    /// older days, in its own file); funding on OKX, BitMEX and Hyperliquid.
+    /// older days, in its own file); Bybit funding and open interest; OKX funding and liquidation orders (recent
+    /// days only); funding on BitMEX and Hyperliquid.
     static func restHistoryQueries(for venue: VenueSpec) -> [any RestHistoryQuery] {
         var queries: [any RestHistoryQuery] = []
         switch venue.venue {
@@ -42,8 +46,14 @@ enum BackfillSources {
             if venue.feeds.contains(.openInterest) {
                 queries.append(BinanceOpenInterestHistoryQuery(venue: venue.venue, period: venue.openInterestPeriod))
             }
+        case .bybit:
+            if venue.feeds.contains(.funding) { queries.append(BybitFundingHistoryQuery()) }
+            if venue.feeds.contains(.openInterest) {
+                queries.append(BybitOpenInterestHistoryQuery(period: venue.openInterestPeriod))
+            }
         case .okx:
             if venue.feeds.contains(.funding) { queries.append(OKXFundingHistoryQuery()) }
+            if venue.feeds.contains(.liquidations) { queries.append(OKXLiquidationHistoryQuery()) }
         case .bitmex:
             if venue.feeds.contains(.funding) { queries.append(BitMEXFundingHistoryQuery()) }
         case .hyperliquid:

@@ -10,9 +10,10 @@ struct BinanceOpenInterestHistoryQuery: RestHistoryQuery {
     /// The spec's `openInterestPeriod` (`5m` … `1d`).
     let period: String
     let dataset = RestHistoryDataset.openInterestHistory
+    /// Rows per page (the venue's most): a page holding fewer was the last of the window.
     let pageLimit = 500
 
-    func first(symbol: String, window: Range<Int64>, nowMs: Int64) -> RestHistoryStep {
+    func first(symbol: String, window: Range<Int64>, nowMs: Int64, reference: RestHistoryReference) -> RestHistoryStep {
         let oldestKept = nowMs - BinanceEndpoints.openInterestHistoryRetentionMs
         guard window.lowerBound >= oldestKept else {
             return .missing(
@@ -23,8 +24,10 @@ struct BinanceOpenInterestHistoryQuery: RestHistoryQuery {
             ?? .missing(reason: "\(venue.rawValue) keeps no per-symbol open interest history for dated \(symbol)")
     }
 
-    func next(after request: VenueRequest, symbol: String, window: Range<Int64>, times: [Int64]) -> VenueRequest? {
-        guard let newest = times.max(), newest + 1 < window.upperBound else { return nil }
+    func next(after page: RestHistoryPage, symbol: String, window: Range<Int64>) -> VenueRequest? {
+        guard page.records.count >= pageLimit, let newest = page.newestMs, newest + 1 < window.upperBound else {
+            return nil
+        }
         return self.request(symbol: symbol, window: (newest + 1)...(window.upperBound - 1))
     }
 

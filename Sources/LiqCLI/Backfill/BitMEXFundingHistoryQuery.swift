@@ -6,14 +6,17 @@ import LiqFetch
 /// settlements a day at 8 hours, so paging only guards). BitMEX keeps funding since each contract's launch.
 struct BitMEXFundingHistoryQuery: RestHistoryQuery {
     let dataset = RestHistoryDataset.fundingHistory
+    /// Rows per page (the venue's most): a page holding fewer was the last of the window.
     let pageLimit = 500
 
-    func first(symbol: String, window: Range<Int64>, nowMs: Int64) -> RestHistoryStep {
+    func first(symbol: String, window: Range<Int64>, nowMs: Int64, reference: RestHistoryReference) -> RestHistoryStep {
         .fetch(request(symbol: symbol, start: 0, window: window))
     }
 
-    func next(after request: VenueRequest, symbol: String, window: Range<Int64>, times: [Int64]) -> VenueRequest? {
-        guard let start = request.queryValue("start").flatMap({ Int($0) }) else { return nil }
+    func next(after page: RestHistoryPage, symbol: String, window: Range<Int64>) -> VenueRequest? {
+        guard page.records.count >= pageLimit, let start = page.request.queryValue("start").flatMap({ Int($0) }) else {
+            return nil
+        }
         return self.request(symbol: symbol, start: start + pageLimit, window: window)
     }
 

@@ -7,17 +7,20 @@ import LiqFetch
 /// day is an empty answer and is stored as an empty day (OKX does not say it is beyond retention).
 struct OKXFundingHistoryQuery: RestHistoryQuery {
     let dataset = RestHistoryDataset.fundingHistory
+    /// Rows per page (the venue's most): a page holding fewer was the last of the window.
     let pageLimit = 100
 
-    func first(symbol: String, window: Range<Int64>, nowMs: Int64) -> RestHistoryStep {
+    func first(symbol: String, window: Range<Int64>, nowMs: Int64, reference: RestHistoryReference) -> RestHistoryStep {
         guard symbol.hasSuffix("-SWAP") else {
             return .missing(reason: "\(symbol) is a dated OKX future and pays no funding")
         }
         return .fetch(request(symbol: symbol, after: window.upperBound, window: window))
     }
 
-    func next(after request: VenueRequest, symbol: String, window: Range<Int64>, times: [Int64]) -> VenueRequest? {
-        guard let oldest = times.min(), oldest > window.lowerBound else { return nil }
+    func next(after page: RestHistoryPage, symbol: String, window: Range<Int64>) -> VenueRequest? {
+        guard page.records.count >= pageLimit, let oldest = page.oldestMs, oldest > window.lowerBound else {
+            return nil
+        }
         return self.request(symbol: symbol, after: oldest, window: window)
     }
 

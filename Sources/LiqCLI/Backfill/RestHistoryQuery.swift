@@ -6,16 +6,16 @@ import LiqFetch
 /// the venue's adapter (`decodeFeed`), so backfilled records are exactly the ones `run` decodes.
 protocol RestHistoryQuery: Sendable {
     var dataset: RestHistoryDataset { get }
-    /// Rows the venue returns at most per page: a page holding fewer was the last of the window.
-    var pageLimit: Int { get }
 
     /// The first request for `symbol` over `window` (epoch ms, end exclusive), or why the day is missing; `nowMs`
-    /// places retention limits.
-    func first(symbol: String, window: Range<Int64>, nowMs: Int64) -> RestHistoryStep
+    /// places retention limits. A query that needs the symbol's instrument (a request parameter only the venue's
+    /// metadata tells) asks `reference`, which loads it on first use; one that does not leaves it untouched.
+    func first(symbol: String, window: Range<Int64>, nowMs: Int64, reference: RestHistoryReference) throws
+        -> RestHistoryStep
 
-    /// The request for the rest of the window after `request` answered records at `times`, or nil when the window
-    /// is covered. Only called for a full page (`times.count >= pageLimit`).
-    func next(after request: VenueRequest, symbol: String, window: Range<Int64>, times: [Int64]) -> VenueRequest?
+    /// The request for the rest of the window after `page`, or nil when the window is covered (the page was the
+    /// last one of the window: short, or reaching back past the window's start).
+    func next(after page: RestHistoryPage, symbol: String, window: Range<Int64>) throws -> VenueRequest?
 }
 
 extension VenueRecord {

@@ -3,8 +3,9 @@ import LiqFetch
 
 /// A venue's paginated REST history as a backfill source: one item per symbol and UTC day for one dataset
 /// (`RestHistoryQuery`). An item asks for exactly that day's window, follows the venue's cursor page by page
-/// inside it, and hands each page's records over as they are decoded; the store keeps those inside the day (the
-/// venue's own filtering is not relied on).
+/// inside it, and hands each page's records of the item's symbol over as they are decoded (an endpoint per
+/// underlying answers for all its instruments); the store keeps those inside the day (the venue's own filtering is
+/// not relied on).
 ///
 /// Every request goes through one `VenueFetchState` per venue (the adapter's `rateLimitPolicy`, the spec's request
 /// budget), shared by all workers and all of the venue's sources, so a backfill stays within the venue's limit.
@@ -12,6 +13,8 @@ struct RestHistorySource: BackfillSource {
     /// The venue's adapter, base URL and shared pacing state (built once per venue by the registry).
     let runtime: VenueRuntime
     let query: any RestHistoryQuery
+    /// The venue's instrument metadata, loaded on a query's first need (shared by the venue's sources).
+    let reference: RestHistoryReference
     let http: HTTPSettings
     /// Now, UTC epoch ms, for retention limits: the wall clock, or the spec's fixture time.
     let nowMs: @Sendable () -> Int64
@@ -31,27 +34,35 @@ struct RestHistorySource: BackfillSource {
     func run(_ item: BackfillItem, emit: ([VenueRecord]) throws -> Void) throws -> BackfillItemOutcome {
         let window = item.period.startMs..<item.period.endMs
         var request: VenueRequest
-        switch query.first(symbol: item.symbol, window: window, nowMs: nowMs()) {
-        case .missing(let reason): return .missing(reason: reason)
-        case .fetch(let first): request = first
+        do {
+            switch try query.first(symbol: item.symbol, window: window, nowMs: nowMs(), reference: reference) {
+            case .missing(let reason): return .missing(reason: reason)
+            case .fetch(let first): request = first
+            }
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw BackfillSourceError(item: item, message: "\(error)")
         }
         let fetcher = runtime.makeFetcher(retry: http.retry)
         for _ in 0..<Self.maxPagesPerDay {
-            let records: [VenueRecord]
+            let page: RestHistoryPage
+            let next: VenueRequest?
             do {
                 let response = try IngestRun.get(request, baseURL: runtime.baseURL, fetcher: fetcher, http: http)
                 let document = try JSONNode.parse(response.body, origin: response.url)
-                records = try runtime.adapter.decodeFeed(document, for: request)
+                page = RestHistoryPage(
+                    request: request, document: document,
+                    records: try runtime.adapter.decodeFeed(document, for: request),
+                    adapter: runtime.adapter)
+                next = try query.next(after: page, symbol: item.symbol, window: window)
             } catch let error as CancellationError {
                 throw error
             } catch {
                 throw BackfillSourceError(item: item, message: "\(error)")
             }
-            try emit(records)
-            guard records.count >= query.pageLimit,
-                let next = query.next(
-                    after: request, symbol: item.symbol, window: window, times: records.map(\.timestampMs))
-            else { return .done }
+            try emit(page.records.filter { $0.symbol == item.symbol })
+            guard let next else { return .done }
             request = next
         }
         throw BackfillSourceError(

@@ -1,4 +1,4 @@
-import LiqCore
+public import LiqCore
 
 /// Bybit's product family, a required parameter of every v5 market request: USDT/USDC contracts are `linear`
 /// (quantities in the base coin), coin-margined ones `inverse` (quantities in USD). Each family also has its own
@@ -8,7 +8,7 @@ public enum BybitCategory: String, Sendable, Equatable, Hashable, CaseIterable {
     case inverse
 
     /// The category of an instrument `BybitInstrumentDecoder` built (Bybit lists no quanto contracts).
-    init(of instrument: Instrument) {
+    public init(of instrument: Instrument) {
         self = instrument.margining == .inverse ? .inverse : .linear
     }
 }
