@@ -35,9 +35,81 @@ public enum NumberFormat {
             bytes.append(UInt8(ascii: "0"))
             return
         }
+        if appendShort(number, to: &bytes) { return }
         // `description` gives the shortest digits that round-trip, as `-d.ddd`, `ddd.ddd` or `d.ddde±xx`.
         var text = number.description
         text.withUTF8 { appendExpanded($0, to: &bytes) }
+    }
+
+    /// 10⁰ … 10²², every one exactly representable as a double.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// Writes a non-zero `value` as `description` would after expansion, without calling it, when the value is
+    /// m / 10ᵈ for an integer m < 10¹⁵ (venue prices and sizes, values rounded to 8 decimals); false, with
+    /// nothing written, for anything else.
+    ///
+    /// Why the text is the same: any two decimals of at most 15 significant digits are further apart than a
+    /// double's rounding interval (10¹⁵ < 2⁵³, the reason `DBL_DIG` is 15), so at most one of them reads back as
+    /// `value`, and `description` — the shortest text that round-trips, the nearest one on a tie — is that one.
+    /// The search tries d = 0, 1, 2, … and checks each candidate exactly: m and 10ᵈ are exact doubles, so
+    /// `Double(m) / 10ᵈ` is the correctly rounded value of the decimal. The smallest d that works has no trailing
+    /// zero in m; one with a zero would mean a missed smaller d, so it is left to `description` rather than
+    /// trusted.
+    static func appendShort(_ value: Double, to bytes: inout [UInt8]) -> Bool {
+        let magnitude = abs(value)
+        var fractionDigits = 0
+        var mantissa: UInt64 = 0
+        while true {
+            let scale = powersOfTen[fractionDigits]
+            let scaled = (magnitude * scale).rounded()
+            guard scaled < 1e15 else { return false }
+            if scaled >= 1 && scaled / scale == magnitude {
+                mantissa = UInt64(scaled)
+                break
+            }
+            fractionDigits += 1
+            guard fractionDigits < powersOfTen.count else { return false }
+        }
+        guard fractionDigits == 0 || mantissa % 10 != 0 else { return false }
+        // 15 digits at most, plus a sign, "0." and up to 22 leading fraction zeros.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { text in
+            var remaining = mantissa
+            var written = 0
+            var end = 48
+            repeat {
+                end -= 1
+                text[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10)
+                remaining /= 10
+                written += 1
+                if written == fractionDigits {
+                    end -= 1
+                    text[end] = UInt8(ascii: ".")
+                }
+            } while remaining > 0
+            if written <= fractionDigits {
+                // m has fewer digits than the fraction: "0.000ddd".
+                while written < fractionDigits {
+                    end -= 1
+                    text[end] = UInt8(ascii: "0")
+                    written += 1
+                    if written == fractionDigits {
+                        end -= 1
+                        text[end] = UInt8(ascii: ".")
+                    }
+                }
+                end -= 1
+                text[end] = UInt8(ascii: "0")
+            }
+            if value < 0 {
+                end -= 1
+                text[end] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[end...]))
+        }
+        return true
     }
 
     /// Appends `value` in decimal, as `String(value)` writes it.
