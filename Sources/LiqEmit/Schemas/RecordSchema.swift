@@ -32,9 +32,11 @@ extension RecordSchema {
     /// CSV with the schema's header, one row per record in canonical order.
     public static func encode(_ records: [Record]) -> [UInt8] {
         var table = CSVTable(columns: columns)
-        for record in ordered(records) {
+        for (index, record) in ordered(records).enumerated() {
+            let rowStart = table.bytes.count
             write(record, to: &table)
             table.endRow()
+            if index == 0 { table.reserveRows(records.count - 1, likeBytesSince: rowStart) }
         }
         return table.data
     }
