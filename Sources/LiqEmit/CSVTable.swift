@@ -24,6 +24,7 @@ public struct CSVTable: Sendable, RecordFieldWriter {
 
     /// Reserves room for `rows` more rows as long as the last one, so a batch grows its bytes once instead of
     /// doubling (and copying) its way up.
+    @usableFromInline
     mutating func reserveRows(_ rows: Int, likeBytesSince rowStart: Int) {
         bytes.reserveCapacity(bytes.count + rows * (bytes.count - rowStart))
     }
@@ -76,6 +77,10 @@ public struct CSVTable: Sendable, RecordFieldWriter {
         if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
         fieldsInRow += 1
     }
+
+    /// Bytes written so far.
+    @usableFromInline
+    var byteCount: Int { bytes.count }
 
     /// The encoded document, header first.
     public var data: [UInt8] { bytes }
