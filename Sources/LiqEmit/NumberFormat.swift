@@ -30,6 +30,18 @@ public enum NumberFormat {
             let scaled = (number * scale).rounded(.toNearestOrAwayFromZero)
             // Beyond 2^53 the product has no fraction left to round, and dividing back would only add error.
             if abs(scaled) < 9_007_199_254_740_992 { number = scaled / scale }
+            // The rounded value is the decimal `scaled` / 10^digits, exactly the m / 10ᵈ `appendShort` looks for
+            // (`number` is its correctly rounded double): its digits are known without a search.
+            if abs(scaled) < 1e15 && digits <= 22 && scaled != 0 {
+                var mantissa = UInt64(abs(scaled))
+                var fractionDigits = digits
+                while fractionDigits > 0 && mantissa % 10 == 0 {
+                    mantissa /= 10
+                    fractionDigits -= 1
+                }
+                appendDigits(mantissa, fractionDigits: fractionDigits, negative: scaled < 0, to: &bytes)
+                return
+            }
         }
         if number == 0 {
             bytes.append(UInt8(ascii: "0"))
