@@ -22,6 +22,13 @@ public struct CSVTable: Sendable, RecordFieldWriter {
         endRow()
     }
 
+    /// Reserves room for `rows` more rows as long as the last one, so a batch grows its bytes once instead of
+    /// doubling (and copying) its way up.
+    @usableFromInline
+    mutating func reserveRows(_ rows: Int, likeBytesSince rowStart: Int) {
+        bytes.reserveCapacity(bytes.count + rows * (bytes.count - rowStart))
+    }
+
     /// Ends the row written with the `RecordFieldWriter` calls since the last one; its width must equal the
     /// header's.
     public mutating func endRow() {
@@ -32,18 +39,23 @@ public struct CSVTable: Sendable, RecordFieldWriter {
 
     public mutating func text(_ value: String) {
         startField()
-        let needsQuotes = value.utf8.contains {
-            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
-        }
-        if needsQuotes {
-            bytes.append(UInt8(ascii: "\""))
-            for byte in value.utf8 {
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                bytes.append(byte)
+        // The contiguous UTF-8 (no copy for a native string): scanning and copying a buffer is a loop and a
+        // memcpy, where the `UTF8View` went through its generic iterator for every byte of every field.
+        var value = value
+        value.withUTF8 { utf8 in
+            let needsQuotes = utf8.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
             }
-            bytes.append(UInt8(ascii: "\""))
-        } else {
-            bytes.append(contentsOf: value.utf8)
+            if needsQuotes {
+                bytes.append(UInt8(ascii: "\""))
+                for byte in utf8 {
+                    if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                    bytes.append(byte)
+                }
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
         }
     }
 
@@ -65,6 +77,10 @@ public struct CSVTable: Sendable, RecordFieldWriter {
         if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
         fieldsInRow += 1
     }
+
+    /// Bytes written so far.
+    @usableFromInline
+    var byteCount: Int { bytes.count }
 
     /// The encoded document, header first.
     public var data: [UInt8] { bytes }

@@ -30,26 +30,98 @@ public enum NumberFormat {
             let scaled = (number * scale).rounded(.toNearestOrAwayFromZero)
             // Beyond 2^53 the product has no fraction left to round, and dividing back would only add error.
             if abs(scaled) < 9_007_199_254_740_992 { number = scaled / scale }
+            // The rounded value is the decimal `scaled` / 10^digits, exactly the m / 10ᵈ `appendShort` looks for
+            // (`number` is its correctly rounded double): its digits are known without a search.
+            if abs(scaled) < 1e15 && digits <= 22 && scaled != 0 {
+                var mantissa = UInt64(abs(scaled))
+                var fractionDigits = digits
+                while fractionDigits > 0 && mantissa % 10 == 0 {
+                    mantissa /= 10
+                    fractionDigits -= 1
+                }
+                appendDigits(mantissa, fractionDigits: fractionDigits, negative: scaled < 0, to: &bytes)
+                return
+            }
         }
         if number == 0 {
             bytes.append(UInt8(ascii: "0"))
             return
         }
+        if appendShort(number, to: &bytes) { return }
         // `description` gives the shortest digits that round-trip, as `-d.ddd`, `ddd.ddd` or `d.ddde±xx`.
         var text = number.description
         text.withUTF8 { appendExpanded($0, to: &bytes) }
     }
 
+    /// Writes a non-zero `value` as `description` would after expansion, without calling it, when the value is
+    /// m / 10ᵈ for an integer m < 10¹⁵ (venue prices and sizes, values rounded to 8 decimals); false, with
+    /// nothing written, for anything else.
+    ///
+    /// Why the text is the same: any two decimals of at most 15 significant digits are further apart than a
+    /// double's rounding interval (10¹⁵ < 2⁵³, the reason `DBL_DIG` is 15), so at most one of them reads back as
+    /// `value`, and `description` — the shortest text that round-trips, the nearest one on a tie — is that one.
+    /// Each candidate is checked exactly (m and 10ᵈ ≤ 10²² are exact doubles, so `Double(m) / 10ᵈ` is the
+    /// correctly rounded value of the decimal), so a cheaply rounded m can only be missed, never wrong. Trying
+    /// d = 0, 1, 2, … finds the candidate without trailing zeros; one with a zero means a smaller d was missed,
+    /// and is left to `description` rather than written with the zero.
+    static func appendShort(_ value: Double, to bytes: inout [UInt8]) -> Bool {
+        let magnitude = abs(value)
+        var fractionDigits = 0
+        var scale = 1.0
+        while true {
+            let scaled = magnitude * scale
+            guard scaled < 1e15 else { return false }
+            // Truncating after adding ½ rounds without a libm call; a tie rounded the wrong way fails the check.
+            let mantissa = UInt64(scaled + 0.5)
+            if mantissa > 0 && Double(mantissa) / scale == magnitude {
+                guard fractionDigits == 0 || mantissa % 10 != 0 else { return false }
+                appendDigits(mantissa, fractionDigits: fractionDigits, negative: value < 0, to: &bytes)
+                return true
+            }
+            fractionDigits += 1
+            guard fractionDigits <= 22 else { return false }
+            scale *= 10
+        }
+    }
+
     /// Appends `value` in decimal, as `String(value)` writes it.
     public static func append(_ value: Int64, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        appendDigits(value.magnitude, fractionDigits: 0, negative: value < 0, to: &bytes)
+    }
+
+    /// Appends `-`, when negative, and `magnitude` / 10^`fractionDigits` in plain decimal (`0.000ddd` when the
+    /// fraction is longer than the digits), built right to left on the stack and appended once: appending digit
+    /// by digit to the array checked its capacity and uniqueness for every byte.
+    private static func appendDigits(
+        _ magnitude: UInt64, fractionDigits: Int, negative: Bool, to bytes: inout [UInt8]
+    ) {
+        // 20 digits at most, a sign, "0." and up to 22 leading fraction zeros.
+        let capacity = 48
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { text in
+            var remaining = magnitude
+            var written = 0
+            var end = capacity
+            func put(_ byte: UInt8) {
+                end -= 1
+                text[end] = byte
+            }
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10))
+                remaining /= 10
+                written += 1
+                if written == fractionDigits { put(UInt8(ascii: ".")) }
+            } while remaining > 0
+            if written <= fractionDigits {
+                while written < fractionDigits {
+                    put(UInt8(ascii: "0"))
+                    written += 1
+                    if written == fractionDigits { put(UInt8(ascii: ".")) }
+                }
+                put(UInt8(ascii: "0"))
+            }
+            if negative { put(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[end...]))
+        }
     }
 
     /// Appends `text` (a `description`) with its exponent written out: `1.5e-05` as `0.000015`, `1e+16` as

@@ -13,6 +13,7 @@ public enum FundingCSV: StoredRecordSchema {
         sample.rate * 8760 / sample.intervalHours
     }
 
+    @inlinable
     public static func write<Writer: RecordFieldWriter>(_ sample: FundingSample, to writer: inout Writer) {
         writer.integer(sample.timestampMs)
         writer.text(sample.venue.rawValue)

@@ -8,6 +8,7 @@ public enum InstrumentsCSV: RecordSchema {
     ]
     public static let numericColumns: Set<String> = ["contract_size"]
 
+    @inlinable
     public static func write<Writer: RecordFieldWriter>(_ instrument: Instrument, to writer: inout Writer) {
         writer.text(instrument.venue.rawValue)
         writer.text(instrument.symbol)

@@ -9,6 +9,7 @@ public enum LiquidationsCSV: StoredRecordSchema {
     ]
     public static let numericColumns: Set<String> = ["timestamp_ms", "price", "quantity_base", "notional_usd"]
 
+    @inlinable
     public static func write<Writer: RecordFieldWriter>(_ event: LiquidationEvent, to writer: inout Writer) {
         writer.integer(event.timestampMs)
         writer.text(event.venue.rawValue)

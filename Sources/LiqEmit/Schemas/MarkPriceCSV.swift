@@ -5,6 +5,7 @@ public enum MarkPriceCSV: StoredRecordSchema {
     public static let columns = ["timestamp_ms", "venue", "symbol", "base", "mark_price", "index_price"]
     public static let numericColumns: Set<String> = ["timestamp_ms", "mark_price", "index_price"]
 
+    @inlinable
     public static func write<Writer: RecordFieldWriter>(_ sample: MarkPriceSample, to writer: inout Writer) {
         writer.integer(sample.timestampMs)
         writer.text(sample.venue.rawValue)

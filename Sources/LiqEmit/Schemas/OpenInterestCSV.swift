@@ -7,6 +7,7 @@ public enum OpenInterestCSV: StoredRecordSchema {
     ]
     public static let numericColumns: Set<String> = ["timestamp_ms", "open_interest_base", "open_interest_usd"]
 
+    @inlinable
     public static func write<Writer: RecordFieldWriter>(_ sample: OpenInterestSample, to writer: inout Writer) {
         writer.integer(sample.timestampMs)
         writer.text(sample.venue.rawValue)

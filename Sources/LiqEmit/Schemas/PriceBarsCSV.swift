@@ -11,6 +11,7 @@ public enum PriceBarsCSV: StoredRecordSchema {
         "bucket_start_ms", "interval_ms", "open", "high", "low", "close", "volume_base", "taker_buy_volume_base",
     ]
 
+    @inlinable
     public static func write<Writer: RecordFieldWriter>(_ bar: PriceBar, to writer: inout Writer) {
         writer.integer(bar.bucketStartMs)
         writer.integer(bar.intervalMs)

@@ -24,17 +24,28 @@ extension RecordSchema {
 
     /// Records in canonical order. A batch already in order (archive rows are) is returned as is after one pass:
     /// the same result as the stable sort, without its cost.
+    @inlinable
     public static func ordered(_ records: [Record]) -> [Record] {
         let inOrder = !records.indices.dropFirst().contains { precedes(records[$0], records[$0 - 1]) }
         return inOrder ? records : records.sorted(by: precedes)
     }
 
     /// CSV with the schema's header, one row per record in canonical order.
+    ///
+    /// Inlinable, as are the schemas' `write`, so a caller in another module (the store) gets it specialised for
+    /// its schema and `CSVTable`: unspecialised, every field went through witness tables and generic metadata.
+    @inlinable
     public static func encode(_ records: [Record]) -> [UInt8] {
         var table = CSVTable(columns: columns)
+        var reserved = false
         for record in ordered(records) {
+            let rowStart = table.byteCount
             write(record, to: &table)
             table.endRow()
+            if !reserved {
+                table.reserveRows(records.count - 1, likeBytesSince: rowStart)
+                reserved = true
+            }
         }
         return table.data
     }

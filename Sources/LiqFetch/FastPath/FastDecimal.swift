@@ -21,43 +21,53 @@ enum FastDecimal {
     ]
 
     /// `-?[0-9]+(.[0-9]+)?` with a mantissa and scale inside the exact range; nil for anything else. Leading zeros
-    /// only add nothing to the mantissa, exactly as they add nothing to the decimal's value.
+    /// add nothing to the mantissa, exactly as they add nothing to the decimal's value; trailing fractional zeros
+    /// are held back and only counted once a non-zero digit follows them.
+    ///
+    /// One pass through the raw bytes, no per-digit bounds checks: it runs for every number of every archive row.
     private static func exactShortDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let bytes = text.baseAddress, text.count > 0 else { return nil }
         let count = text.count
-        func digit(at position: Int) -> UInt8? {
-            guard position < count else { return nil }
-            let value = text[position] &- UInt8(ascii: "0")
-            return value < 10 ? value : nil
-        }
-        var position = 0
-        let isNegative = count > 0 && text[0] == UInt8(ascii: "-")
-        if isNegative { position = 1 }
-        let integerStart = position
-        while digit(at: position) != nil { position += 1 }
-        let integerEnd = position
-        guard integerEnd > integerStart else { return nil }
-        var fractionEnd = position
-        if position < count, text[position] == UInt8(ascii: ".") {
-            position += 1
-            let fractionStart = position
-            while digit(at: position) != nil { position += 1 }
-            guard position > fractionStart else { return nil }
-            fractionEnd = position
-            while fractionEnd > fractionStart, text[fractionEnd - 1] == UInt8(ascii: "0") { fractionEnd -= 1 }
-        }
-        guard position == count else { return nil }
-        let scale = fractionEnd > integerEnd ? fractionEnd - integerEnd - 1 : 0
-        guard scale < powersOfTen.count else { return nil }
+        let isNegative = bytes[0] == UInt8(ascii: "-")
+        var position = isNegative ? 1 : 0
         var mantissa: UInt64 = 0
         var significantDigits = 0
-        for index in integerStart..<fractionEnd where index != integerEnd {
-            guard let value = digit(at: index) else { return nil }
-            if mantissa == 0 && value == 0 { continue }
-            significantDigits += 1
-            guard significantDigits <= 19 else { return nil }
-            mantissa = mantissa * 10 + UInt64(value)
+        let integerStart = position
+        while position < count {
+            let digit = bytes[position] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            if mantissa != 0 || digit != 0 { significantDigits += 1 }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            position += 1
         }
-        guard mantissa <= 1 << 53 else { return nil }
+        guard position > integerStart, significantDigits <= 19 else { return nil }
+        var scale = 0
+        if position < count {
+            guard bytes[position] == UInt8(ascii: ".") else { return nil }
+            position += 1
+            let fractionStart = position
+            var heldZeros = 0
+            while position < count {
+                let digit = bytes[position] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                position += 1
+                if digit == 0 {
+                    heldZeros += 1
+                    continue
+                }
+                for _ in 0..<heldZeros {
+                    if mantissa != 0 { significantDigits += 1 }
+                    mantissa = mantissa &* 10
+                }
+                significantDigits += 1
+                guard significantDigits <= 19 else { return nil }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                scale += heldZeros + 1
+                heldZeros = 0
+            }
+            guard position > fractionStart else { return nil }
+        }
+        guard scale < powersOfTen.count, mantissa <= 1 << 53 else { return nil }
         let magnitude = Double(mantissa) / powersOfTen[scale]
         return isNegative ? -magnitude : magnitude
     }

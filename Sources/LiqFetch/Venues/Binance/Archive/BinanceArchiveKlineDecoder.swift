@@ -12,13 +12,13 @@ public struct BinanceArchiveKlineDecoder: BinanceArchiveRowDecoder {
     public let symbol: String
     private var resolvedColumns: [Int]?
 
+    /// The columns this market's files need; built once here, not for every row.
+    private let layout: [BinanceArchiveColumns.Column]
+
     public init(market: BinanceArchiveMarket, symbol: String) {
         self.market = market
         self.symbol = symbol
-    }
-
-    private var layout: [BinanceArchiveColumns.Column] {
-        [
+        layout = [
             .init(name: "open_time", position: 0), .init(name: "open", position: 1), .init(name: "high", position: 2),
             .init(name: "low", position: 3), .init(name: "close", position: 4),
             .init(name: "close_time", position: 6),
