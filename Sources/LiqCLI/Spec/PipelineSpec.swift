@@ -13,4 +13,6 @@ public struct PipelineSpec: Sendable, Equatable {
     public var collector: CollectorSpec?
     /// Where `backfill` stores history and its ledger; nil when the spec has no `backfill` block (defaults apply).
     public var backfill: BackfillSpec? = nil
+    /// How long `maintain` keeps captures and store partitions; defaults when the spec has no `retention` block.
+    public var retention = RetentionSpec()
 }
