@@ -43,7 +43,7 @@ import Testing
     @Test(arguments: [
         (
             #"{"name":"x","venues":[],"extra":1}"#,
-            "Pipelines/t.json: extra: expected one of the keys backfill, cascades, collector, description, heatmap, http, name, outputs, venues, found unknown key \"extra\""
+            "Pipelines/t.json: extra: expected one of the keys backfill, cascades, collector, description, heatmap, http, name, outputs, retention, venues, found unknown key \"extra\""
         ),
         (#"{"venues":[]}"#, "Pipelines/t.json: name: expected a value, found nothing"),
         (#"{"name":"x","venues":[]}"#, "Pipelines/t.json: venues: expected at least one venue, found array of 0"),

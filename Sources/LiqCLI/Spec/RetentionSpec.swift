@@ -4,9 +4,17 @@
 /// yesterday are never touched.
 public struct RetentionSpec: Sendable, Equatable {
     /// A capture day older than this many days is compacted: its hourly segments become one daily file (≥ 1).
-    public var compactCapturesAfterDays = 2
+    public var compactCapturesAfterDays: Int
     /// A capture day older than this many days is removed (≥ `compactCapturesAfterDays`); nil keeps them forever.
-    public var removeCapturesAfterDays: Int? = nil
+    public var removeCapturesAfterDays: Int?
     /// A store `date=` partition older than this many days is removed (≥ 2); nil keeps the store forever.
-    public var removeStoreAfterDays: Int? = nil
+    public var removeStoreAfterDays: Int?
+
+    public init(
+        compactCapturesAfterDays: Int = 2, removeCapturesAfterDays: Int? = nil, removeStoreAfterDays: Int? = nil
+    ) {
+        self.compactCapturesAfterDays = compactCapturesAfterDays
+        self.removeCapturesAfterDays = removeCapturesAfterDays
+        self.removeStoreAfterDays = removeStoreAfterDays
+    }
 }
