@@ -41,6 +41,7 @@ public enum CLI {
             case "collect": return try CollectCommand.execute(rest, console: console).rawValue
             case ReplayCommand.name: return try ReplayCommand.execute(rest, console: console).rawValue
             case BackfillCommand.name: return try BackfillCommand.execute(rest, console: console).rawValue
+            case MaintainCommand.name: return try MaintainCommand.execute(rest, console: console).rawValue
             default:
                 throw UsageError("unknown command '\(command)'", command: nil)
             }

@@ -43,7 +43,7 @@ import Testing
     @Test(arguments: [
         (
             #"{"name":"x","venues":[],"extra":1}"#,
-            "Pipelines/t.json: extra: expected one of the keys backfill, cascades, collector, description, heatmap, http, name, outputs, store, venues, found unknown key \"extra\""
+            "Pipelines/t.json: extra: expected one of the keys backfill, cascades, collector, description, heatmap, http, name, outputs, retention, store, venues, found unknown key \"extra\""
         ),
         (
             #"{"name":"x","venues":[{"venue":"okx","symbols":["A"]}],"store":{"windowHours":0}}"#,

@@ -24,6 +24,8 @@ enum Usage {
           backfill SPEC --from DATE --to DATE
                           History (archives, paginated history) into a partitioned store,
                           resumable and shardable.
+          maintain SPEC   Daily retention: old capture days compacted into daily files, capture
+                          days and store partitions past the spec's retention ages removed.
           help [COMMAND]  Show help for a command.
 
         OPTIONS:
@@ -117,6 +119,27 @@ enum Usage {
           --retry-missing   Ask again for items recorded as missing (archives publish a day late).
           --quiet           No progress lines on standard error.
           -h, --help        Show this help.
+        """
+
+    static let maintain = """
+        USAGE: liqpipe maintain SPEC [--now YYYY-MM-DDTHH:MM:SSZ] [--dry-run]
+
+        Applies SPEC's retention block (ages in whole UTC days before today; today and yesterday are
+        never touched):
+          compactCapturesAfterDays (default 2): each older capture day's hourly segments become one
+            file COLLECTOR_DIR/<venue>/<day>/<venue>-<YYYYMMDD>.ndjson.gz (gzip members concatenated,
+            read back and checked before the hourly files are removed; 'run' reads it like them).
+            A day with a '.part' or an unreadable segment is left as it is (exit 3).
+          removeCapturesAfterDays (default: keep): older capture day folders are removed.
+          removeStoreAfterDays (default: keep, at least 2): older STORE date= partitions are removed.
+        Prints one line per action and a total. An interrupted maintain is finished by the next one:
+        nothing is duplicated or lost. Holds STATE/maintain.lock; while another maintain holds it,
+        says so and exits 0. STORE and STATE as for 'backfill'.
+
+        OPTIONS:
+          --now T         Take T (UTC) as the current time (default: the clock).
+          --dry-run       Print the actions without changing anything.
+          -h, --help      Show this help.
         """
 
     static let liqprice = """
@@ -213,6 +236,7 @@ enum Usage {
         case "collect": collect
         case ReplayCommand.name: replay
         case BackfillCommand.name: backfill
+        case MaintainCommand.name: maintain
         default: nil
         }
     }

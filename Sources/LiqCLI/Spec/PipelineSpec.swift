@@ -15,4 +15,6 @@ public struct PipelineSpec: Sendable, Equatable {
     public var backfill: BackfillSpec? = nil
     /// Incremental runs over the partitioned store; nil when the spec has no `store` block (each run stands alone).
     public var store: StoreSpec? = nil
+    /// How long `maintain` keeps captures and store partitions; defaults when the spec has no `retention` block.
+    public var retention = RetentionSpec()
 }

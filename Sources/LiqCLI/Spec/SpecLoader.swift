@@ -24,7 +24,7 @@ public enum SpecLoader {
         let root = try JSONNode.parse(bytes, origin: path)
         try root.requireOnlyKeys([
             "name", "description", "venues", "outputs", "http", "heatmap", "cascades", "collector", "backfill",
-            "store",
+            "retention", "store",
         ])
         let name = try nonEmptyString(root.member("name"))
         _ = try root.optionalMember("description").map { (node) throws(JSONError) in try node.string() }
@@ -86,9 +86,10 @@ public enum SpecLoader {
         let store = try root.optionalMember("store").map { (node) throws(JSONError) in
             try storeSpec(node, baseDirectory: baseDirectory)
         }
+        let retention = try root.optionalMember("retention").map(retentionSpec) ?? RetentionSpec()
         return PipelineSpec(
             name: name, path: path, venues: venues, outputDirectory: outputDirectory, http: http, heatmap: heatmap,
-            cascades: cascades, collector: collector, backfill: backfill, store: store)
+            cascades: cascades, collector: collector, backfill: backfill, store: store, retention: retention)
     }
 
     static func storeSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> StoreSpec {
@@ -105,6 +106,32 @@ public enum SpecLoader {
             spec.windowHours = Int(hours)
         }
         return spec
+    }
+
+    static func retentionSpec(_ node: JSONNode) throws(JSONError) -> RetentionSpec {
+        try node.requireOnlyKeys(["compactCapturesAfterDays", "removeCapturesAfterDays", "removeStoreAfterDays"])
+        var spec = RetentionSpec()
+        if let value = try node.optionalMember("compactCapturesAfterDays") {
+            spec.compactCapturesAfterDays = try days(value, from: 1)
+        }
+        if let value = try node.optionalMember("removeCapturesAfterDays"), value.value != .null {
+            spec.removeCapturesAfterDays = try days(
+                value, from: spec.compactCapturesAfterDays, naming: "compactCapturesAfterDays")
+        }
+        if let value = try node.optionalMember("removeStoreAfterDays"), value.value != .null {
+            spec.removeStoreAfterDays = try days(value, from: 2)
+        }
+        return spec
+    }
+
+    /// A whole number of days from `minimum` to ten years; `naming` says where the minimum comes from.
+    static func days(_ node: JSONNode, from minimum: Int, naming: String? = nil) throws(JSONError) -> Int {
+        let days = try node.int64()
+        guard days >= minimum, days <= 3_660 else {
+            let floor = naming.map { "\(minimum) (\($0))" } ?? "\(minimum)"
+            throw node.error(expected: "days from \(floor) to 3660")
+        }
+        return Int(days)
     }
 
     static func backfillSpec(_ node: JSONNode, baseDirectory: String) throws(JSONError) -> BackfillSpec {

@@ -9,6 +9,11 @@ public enum CaptureDirectory {
     public struct Segment: Sendable, Equatable {
         public var path: String
         public var name: CaptureSegmentName
+
+        public init(path: String, name: CaptureSegmentName) {
+            self.path = path
+            self.name = name
+        }
     }
 
     /// Every closed segment under `directory`, sorted by venue, hour and sequence. A missing directory has none
