@@ -178,7 +178,9 @@ import Testing
         #expect(again.out.contains("10 items planned: 0 done (0 records in 0 files), 10 already complete"))
         #expect(counter.runs.load(ordering: .relaxed) == 0)
         #expect(try workspace.files(workspace.directory) == before.0)
-        #expect(try workspace.modificationDates(workspace.directory) == before.1)
+        // The shard's lock file records each holder (pid, start); every data and ledger file is untouched.
+        let dates = try workspace.modificationDates(workspace.directory)
+        #expect(dates.filter { !$0.key.hasSuffix(".lock") } == before.1.filter { !$0.key.hasSuffix(".lock") })
     }
 
     @Test func aRunWithNothingLeftLoadsNoReferenceData() throws {
@@ -201,14 +203,15 @@ import Testing
 
     @Test func aSecondBackfillOfTheSameShardStopsWhileTheFirstRuns() throws {
         let workspace = try Workspace()
-        let held = try BackfillLock(directory: workspace.directory + "/state", shard: BackfillShard(index: 2, count: 3))
+        let held = try ProcessLock(
+            path: workspace.directory + "/state/backfill-shard-2-of-3.lock", activity: "backfill of this shard")
         let counter = ScriptedBackfillSource.Counter()
         let blocked = try workspace.backfill(Self.range + ["--shard", "2/3"], Self.sources(counter: counter))
         #expect(blocked.code == .failure)
         #expect(
             blocked.err.contains(
                 "liqpipe: backfill: another backfill of this shard is running (lock \(workspace.directory)/state/"
-                    + "backfill-shard-2-of-3.lock is held)"))
+                    + "backfill-shard-2-of-3.lock is held by pid \(getpid()) started "))
         #expect(counter.runs.load(ordering: .relaxed) == 0)
         // Other shards are not blocked, and the shard runs once the lock is released.
         #expect(try workspace.backfill(Self.range + ["--shard", "1/3", "--quiet"], Self.sources()).code == .success)

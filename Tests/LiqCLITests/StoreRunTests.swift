@@ -142,7 +142,8 @@ import Testing
         let outcome = Self.run(setup)
         #expect(outcome.code == 1)
         #expect(
-            outcome.err.contains("liqpipe: run: \(setup.state)/run.lock is held by another process (pid 4242 started ")
+            outcome.err.contains(
+                "liqpipe: run: another run is running (lock \(setup.state)/run.lock is held by pid 4242 started ")
                 && outcome.err.contains("this run does nothing"), "\(outcome.err)")
         #expect(!FileManager.default.fileExists(atPath: setup.store))
         #expect(!FileManager.default.fileExists(atPath: setup.out))

@@ -72,14 +72,17 @@ enum BackfillCommand {
                 : ProgressOptions(
                     interval: console.errIsTerminal ? .milliseconds(500) : .seconds(10),
                     rewritesLine: console.errIsTerminal, write: console.err))
-        let lock: BackfillLock
+        let lock: ProcessLock
         do {
-            lock = try BackfillLock(directory: stateDirectory, shard: shard)
-        } catch let busy as BackfillLock.Busy {
+            lock = try ProcessLock(
+                path: "\(stateDirectory)/backfill-shard-\(shard.index)-of-\(shard.count).lock",
+                activity: "backfill of this shard")
+        } catch let busy as ProcessLock.Busy {
             console.err("liqpipe: backfill: \(busy)\n")
             return .failure
         }
         defer { lock.release() }
+        if let warning = lock.recoveryWarning { console.err(warning) }
         let (skipped, pending) = runner.pending(plan)
         if !quiet {
             console.err(

@@ -31,14 +31,15 @@ enum MaintainCommand {
             retention: spec.retention, today: UTCDate(timestampMs: nowMs), captureDirectory: spec.collector?.directory,
             storeDirectory: spec.storeDirectory)
 
-        let lock: MaintainLock
+        let lock: ProcessLock
         do {
-            lock = try MaintainLock(directory: stateDirectory)
-        } catch let busy as MaintainLock.Busy {
+            lock = try ProcessLock(path: stateDirectory + "/maintain.lock", activity: "maintain")
+        } catch let busy as ProcessLock.Busy {
             console.err("liqpipe: maintain: \(busy); skipped\n")
             return .success
         }
         defer { lock.release() }
+        if let warning = lock.recoveryWarning { console.err(warning) }
 
         let actions = try plan.actions()
         var tally = Tally()

@@ -28,15 +28,13 @@ struct StoreRun {
         let started = DispatchTime.now().uptimeNanoseconds
         let lock: ProcessLock
         do {
-            lock = try ProcessLock(path: spec.stateDirectory + "/run.lock", nowMs: startedMs)
+            lock = try ProcessLock(path: spec.stateDirectory + "/run.lock", activity: "run", nowMs: startedMs)
         } catch let busy as ProcessLock.Busy {
             console.err("liqpipe: run: \(busy); this run does nothing\n")
             return .failure
         }
         defer { lock.release() }
-        if let dead = lock.recoveredFrom {
-            console.err("liqpipe: warning: \(lock.path): the previous run did not finish (\(dead)); recovered\n")
-        }
+        if let warning = lock.recoveryWarning { console.err(warning) }
         let statePath = spec.stateDirectory + "/" + RunState.fileName
         var state = RunState()
         do {

@@ -5,7 +5,7 @@ import LiqEmit
     @preconcurrency import Glibc
 #endif
 
-/// One process at a time per lock file: an exclusive `flock`, with the holder's pid and start time written in
+/// One process at a time per lock file (`run`, `maintain`, each `backfill` shard): an exclusive `flock`, with the holder's pid and start time written in
 /// the file so the one that is refused can say who holds it.
 ///
 /// The kernel drops a `flock` when its process dies, so a killed run never blocks the next; what it leaves is
@@ -15,22 +15,27 @@ import LiqEmit
 final class ProcessLock {
     private var descriptor: Int32
     let path: String
+    let activity: String
     /// The dead holder's line found on taking the lock, or nil when the previous holder released it cleanly.
     let recoveredFrom: String?
 
     /// The lock is held by a live process.
     struct Busy: Error, CustomStringConvertible {
         var path: String
+        /// What the lock guards (`run`, `maintain`, `backfill of this shard`).
+        var activity: String
         /// The holder's `pid … started …` line, when it wrote one.
         var holder: String?
         var description: String {
-            "\(path) is held by \(holder.map { "another process (\($0))" } ?? "another process")"
+            "another \(activity) is running (lock \(path) is held\(holder.map { " by \($0)" } ?? ""))"
         }
     }
 
-    /// Takes the lock at `path` (its directory created as needed) without waiting.
-    init(path: String, nowMs: Int64 = WallClock.nowMs()) throws {
+    /// Takes the lock at `path` (its directory created as needed) without waiting; `activity` names what it
+    /// guards in the refusal.
+    init(path: String, activity: String, nowMs: Int64 = WallClock.nowMs()) throws {
         self.path = path
+        self.activity = activity
         if let slash = path.lastIndex(of: "/") { try AtomicFile.createDirectories(String(path[..<slash])) }
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -40,7 +45,7 @@ final class ProcessLock {
             let code = errno
             let holder = Self.content(of: descriptor)
             close(descriptor)
-            if code == EWOULDBLOCK { throw Busy(path: path, holder: holder) }
+            if code == EWOULDBLOCK { throw Busy(path: path, activity: activity, holder: holder) }
             throw OutputError(path: path, operation: "flock", reason: String(cString: strerror(code)))
         }
         recoveredFrom = Self.content(of: descriptor)
@@ -51,6 +56,13 @@ final class ProcessLock {
             let reason = String(cString: strerror(errno))
             close(descriptor)
             throw OutputError(path: path, operation: "write", reason: reason)
+        }
+    }
+
+    /// The warning to print when the previous holder died holding the lock; nil after a clean release.
+    var recoveryWarning: String? {
+        recoveredFrom.map {
+            "liqpipe: warning: \(path): the previous \(activity) did not finish (\($0)); recovered\n"
         }
     }
 
