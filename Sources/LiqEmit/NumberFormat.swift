@@ -27,6 +27,13 @@ public enum NumberFormat {
         if let digits = fractionDigits {
             var scale = 1.0
             for _ in 0..<digits { scale *= 10 }
+            // Where `digits` decimals reach past a double's precision (value × 10^digits ≥ 10¹⁵: above 10⁷ for 8
+            // decimals), rounding can move the last digit of a value that already has no more decimals, so a
+            // stored file read back and written again would change. A value whose shortest text has at most
+            // `digits` decimals is written as that text; below 10¹⁵ the rounding below gives the same text.
+            if abs(value) * scale >= 1e15 && appendIfShortEnough(value, fractionDigits: digits, to: &bytes) {
+                return
+            }
             let scaled = (number * scale).rounded(.toNearestOrAwayFromZero)
             // Beyond 2^53 the product has no fraction left to round, and dividing back would only add error.
             if abs(scaled) < 9_007_199_254_740_992 { number = scaled / scale }
@@ -51,6 +58,18 @@ public enum NumberFormat {
         // `description` gives the shortest digits that round-trip, as `-d.ddd`, `ddd.ddd` or `d.ddde±xx`.
         var text = number.description
         text.withUTF8 { appendExpanded($0, to: &bytes) }
+    }
+
+    /// Appends `value`'s shortest text (expanded) when it has at most `fractionDigits` decimals; false, with
+    /// nothing written, otherwise.
+    private static func appendIfShortEnough(_ value: Double, fractionDigits: Int, to bytes: inout [UInt8]) -> Bool {
+        var expanded: [UInt8] = []
+        var text = value.description
+        text.withUTF8 { appendExpanded($0, to: &expanded) }
+        let decimals = expanded.firstIndex(of: UInt8(ascii: ".")).map { expanded.count - $0 - 1 } ?? 0
+        guard decimals <= fractionDigits else { return false }
+        bytes += expanded
+        return true
     }
 
     /// Writes a non-zero `value` as `description` would after expansion, without calling it, when the value is
