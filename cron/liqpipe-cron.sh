@@ -13,8 +13,8 @@
 #   - exit codes: 0 → "OK"; 3 (partial: some sources failed, outputs written) → "WARN", exit 0; anything else →
 #     "ERROR", the log's last lines on stderr (cron mails a job's output to MAILTO) and the same exit code
 #     (systemd marks the unit failed).
-#   - an argument @yesterday is replaced by yesterday's UTC date (YYYY-MM-DD): crontab lines need no `date`
-#     and no %-escaping.
+#   - an argument @yesterday is replaced by yesterday's UTC date (YYYY-MM-DD), @daysago:N by the UTC date N days
+#     ago: crontab lines need no `date` and no %-escaping.
 # The environment is never written to the log (it may hold credentials).
 set -uo pipefail
 
@@ -79,7 +79,10 @@ fi
 
 args=()
 for arg in "$@"; do
-  if [ "$arg" = "@yesterday" ]; then arg=$(date -u -d yesterday +%Y-%m-%d); fi
+  case "$arg" in
+    @yesterday) arg=$(date -u -d yesterday +%Y-%m-%d) ;;
+    @daysago:[0-9]*) arg=$(date -u -d "${arg#@daysago:} days ago" +%Y-%m-%d) ;;
+  esac
   args+=("$arg")
 done
 

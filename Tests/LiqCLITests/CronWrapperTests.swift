@@ -8,7 +8,7 @@ import Testing
 #endif
 
 /// `cron/liqpipe-cron.sh` run with `LIQPIPE_BIN` pointed at a stub that prints its arguments and exits with
-/// `STUB_EXIT`: timestamped log lines, exit-code mapping, the per-job lock, rotation at a size, `@yesterday`.
+/// `STUB_EXIT`: timestamped log lines, exit-code mapping, the per-job lock, rotation at a size, `@yesterday` and `@daysago:N`.
 @Suite struct CronWrapperTests {
     static let script = ProjectPaths.root + "/cron/liqpipe-cron.sh"
 
@@ -113,14 +113,16 @@ import Testing
         #expect(try Self.logLines(home + "/log/run.log.2").first == "START run r2")
     }
 
-    @Test func yesterdayIsReplacedByYesterdaysUTCDate() throws {
+    @Test func dayArgumentsAreReplacedByUTCDates() throws {
         let home = try Self.home()
-        _ = try Self.wrapper(home, ["backfill", "spec.json", "--from", "@yesterday", "--to", "@yesterday"])
-        let yesterday = UTCDate(timestampMs: WallClock.nowMs() - 86_400_000)
+        _ = try Self.wrapper(home, ["backfill", "spec.json", "--from", "@daysago:3", "--to", "@yesterday"])
+        let nowMs = WallClock.nowMs()
         let lines = try Self.logLines(home + "/log/backfill.log")
         // Around midnight the wrapper's clock and this one may straddle the day: accept the day before too.
-        let accepted = [yesterday, UTCDate(timestampMs: yesterday.startMs - 86_400_000)].map {
-            "START backfill spec.json --from \($0) --to \($0)"
+        let accepted = [nowMs, nowMs - 86_400_000].map { now in
+            let yesterday = UTCDate(timestampMs: now - 86_400_000)
+            let threeDaysAgo = UTCDate(timestampMs: now - 3 * 86_400_000)
+            return "START backfill spec.json --from \(threeDaysAgo) --to \(yesterday)"
         }
         #expect(accepted.contains(lines[0]), "\(lines[0])")
     }
