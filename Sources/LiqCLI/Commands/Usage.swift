@@ -47,6 +47,11 @@ enum Usage {
         read too; after a successful or partial run, <stateDirectory>/run-captures.json records the last
         segment read per venue, and standard error says how many segments were read and how many are new.
 
+        With a store block in SPEC the run is incremental: one run per state directory (run.lock; a second
+        one exits 1), paging back only to the newest stored records (run-state.json), collector segments
+        after the capture cursor only, records merged into the partitioned store (keyed, atomic), outputs
+        over the store's last windowHours, feed health in snapshot.json (sources) and liqpipe.prom.
+
         OPTIONS:
           --out DIR       Output directory (default: the spec's outputs.directory, else ./out).
           --quiet         No progress lines on standard error.
