@@ -184,10 +184,10 @@ extension SpecLoaderTests {
 
     @Test(arguments: [
         (#"{"bucket":"7x"}"#, "heatmap.bucket: expected a bucket size such as 1m, 5m, 1h or 1d, found string \"7x\""),
-        (#"{"bandWidthBps":0}"#, "heatmap.bandWidthBps: expected a number above 0 and at most 10000.0, found number 0"),
+        (#"{"bandWidthBps":0}"#, "heatmap.bandWidthBps: expected a number above 0 and at most 10000, found number 0"),
         (
             #"{"bandWidthUSD":{"BTC":-1}}"#,
-            "heatmap.bandWidthUSD.BTC: expected a number above 0 and at most 1000000000.0, found number -1"
+            "heatmap.bandWidthUSD.BTC: expected a number above 0 and at most 1000000000, found number -1"
         ),
         (
             #"{"bands":1}"#,

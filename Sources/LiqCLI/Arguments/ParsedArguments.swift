@@ -57,6 +57,7 @@ public struct ParsedArguments: Sendable, Equatable {
                     value = arguments[index]
                     index += 1
                 }
+                guard !value.isEmpty else { throw UsageError("option '--\(name)' needs a value", command: command) }
                 guard values[name] == nil else { throw UsageError("option '--\(name)' given twice", command: command) }
                 values[name] = value
             } else {

@@ -38,6 +38,10 @@ enum DecodeCommand {
         }
         let input = parsed.positionals.first ?? "-"
         let path = input == "-" ? "/dev/stdin" : input
+        // A file named on the command line that is not there is a usage error (exit 2), like a missing spec.
+        guard input == "-" || FileBytes.isRegularFile(path) else {
+            throw UsageError("input '\(input)': no such file", command: command)
+        }
         let symbols = parsed.values["symbols"].map { $0.split(separator: ",").map(String.init) }
 
         var decoder = try PayloadDecoder(

@@ -114,14 +114,12 @@ enum SynthCommand {
         return value
     }
 
-    /// Midnight UTC of `YYYY-MM-DD`, ms since the epoch.
+    /// Midnight UTC of `YYYY-MM-DD` (a real calendar day), ms since the epoch.
     static func dayStart(_ text: String) throws(UsageError) -> Int64 {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1970...2100).contains(year), (1...12).contains(month), (1...31).contains(day)
-        else { throw UsageError("option '--day': expected YYYY-MM-DD, got '\(text)'", command: command) }
-        return UTCDate(year: year, month: month, day: day).startMs
+        guard let day = UTCDate(text), day.year <= 2100 else {
+            throw UsageError("option '--day': expected a UTC day YYYY-MM-DD, got '\(text)'", command: command)
+        }
+        return day.startMs
     }
 
     /// Seconds after midnight of `HH:MM`.

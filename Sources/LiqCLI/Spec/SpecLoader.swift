@@ -1,5 +1,6 @@
 import LiqAnalytics
 public import LiqCore
+import LiqEmit
 import LiqFetch
 
 /// Reads and validates a pipeline spec. Every problem is a `JSONError` naming the file and the JSON path
@@ -406,7 +407,9 @@ public enum SpecLoader {
 
     static func positiveNumber(_ node: JSONNode, atMost limit: Double) throws(JSONError) -> Double {
         let value = try node.decimal()
-        guard value > 0, value <= limit else { throw node.error(expected: "a number above 0 and at most \(limit)") }
+        guard value > 0, value <= limit else {
+            throw node.error(expected: "a number above 0 and at most \(NumberFormat.plain(limit))")
+        }
         return value
     }
 
