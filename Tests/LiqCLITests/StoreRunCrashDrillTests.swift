@@ -12,7 +12,7 @@ import Testing
 /// The built binary SIGKILLed at seeded random points of incremental runs (fetching, merging into the store,
 /// writing outputs): after every kill the store and the outputs read back whole, and the run that finally
 /// completes leaves exactly the store and outputs of a run never interrupted.
-@Suite struct StoreRunCrashTests {
+@Suite struct StoreRunCrashDrillTests {
     static func spec(in directory: String) throws -> String {
         let text = """
             {"name": "okx-crash", "venues": [{"venue": "okx", "fixtures": "\(ProjectPaths.fixtures)/okx",
@@ -71,12 +71,12 @@ import Testing
         #expect(uninterrupted.terminationStatus == 0)
         let duration = Date().timeIntervalSince(started)
 
-        // Kill points stratified over a whole run's duration (one in each eighth, at a seeded place in it), so
+        // Kill points stratified over a whole run's duration (one in each 1/points of it, at a seeded place), so
         // every phase is hit whatever this machine's speed: start-up, fetching, the store merge, the outputs.
         let directory = try ProjectPaths.temporaryDirectory("crash-drill")
         let spec = try Self.spec(in: directory)
         var random = SplitMix64(seed: 8)
-        let points = 8
+        let points = DrillIterations.count(default: 8)
         var killed = 0
         for point in 0..<points {
             let process = try Self.launch(binary, spec: spec)
