@@ -80,7 +80,9 @@ struct MirrorCommand {
                     for step in 0..<288 {
                         openInterest *= 1 + Double.random(in: -0.002...0.002, using: &random)
                         let ms = day.startMs + Int64(step) * 300_000
-                        let ratios = (0..<4).map { _ in String(format: "%.4f", Double.random(in: 0.5...2.5, using: &random)) }
+                        let ratios = (0..<4).map { _ in
+                            String(format: "%.4f", Double.random(in: 0.5...2.5, using: &random))
+                        }
                         let line =
                             "\(Self.dateTime(ms)),\(symbol),\(String(format: "%.8f", openInterest)),"
                             + "\(String(format: "%.8f", openInterest * 10 * Double(index + 1))),"
