@@ -131,24 +131,11 @@ struct ArchiveCommand {
     static func klineCSV(bytes: Int) -> [UInt8] {
         var text: [UInt8] = []
         text.reserveCapacity(bytes + 200)
-        text += Array(
-            ("open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,"
-                + "taker_buy_quote_volume,ignore\n").utf8)
-        var random = SplitMix64(seed: 7)
-        var price = 60_000.0
+        text += Array(SyntheticKlines.header.utf8)
+        var klines = SyntheticKlines(seed: 7, price: 60_000)
         var openTime: Int64 = 1_704_067_200_000
-        func decimal(_ value: Double, _ places: Int) -> String { String(format: "%.\(places)f", value) }
         while text.count < bytes {
-            let open = price
-            price *= 1 + Double.random(in: -0.001...0.001, using: &random)
-            let volume = Double.random(in: 0...300, using: &random)
-            let taker = volume * Double.random(in: 0...1, using: &random)
-            let line =
-                "\(openTime),\(decimal(open, 1)),\(decimal(max(open, price) * 1.0003, 1)),"
-                + "\(decimal(min(open, price) * 0.9997, 1)),\(decimal(price, 1)),\(decimal(volume, 3)),"
-                + "\(openTime + 59_999),\(decimal(volume * price, 5)),\(Int.random(in: 100...5000, using: &random)),"
-                + "\(decimal(taker, 3)),\(decimal(taker * price, 5)),0\n"
-            text += Array(line.utf8)
+            klines.append(openTime: openTime, to: &text)
             openTime += 60_000
         }
         return text

@@ -4,6 +4,7 @@
 //   liqbench heatmap [--events N] [--minutes M]
 //   liqbench csv [--mb N] [--runs R]
 //   liqbench archive --make DIR [--mb N] | --zip FILE [--runs R]
+//   liqbench mirror --dir DIR [--symbols N] [--from YYYY-MM-DD] [--days D] [--port P]
 //
 // `decode` generates N MB (10⁶ bytes, default 32) of synthetic Binance `!forceOrder@arr` capture lines and as
 // many of OKX `liquidation-orders` pushes, then decodes each corpus with the byte-level fast path, the tree
@@ -23,6 +24,9 @@ case "csv":
 case "archive":
     guard let command = ArchiveCommand(options: arguments.dropFirst()) else { fallthrough }
     command.run()
+case "mirror":
+    guard let command = MirrorCommand(options: arguments.dropFirst()) else { fallthrough }
+    command.run()
 case "heatmap":
     guard let command = HeatmapCommand(options: arguments.dropFirst()) else { fallthrough }
     command.run()
@@ -30,6 +34,6 @@ default:
     FileHandle.standardError.write(
         Data(
             (DecodeCommand.usage + "\n" + HeatmapCommand.usage + "\n" + CSVCommand.usage + "\n" + ArchiveCommand.usage
-                + "\n").utf8))
+                + "\n" + MirrorCommand.usage + "\n").utf8))
     exit(2)
 }

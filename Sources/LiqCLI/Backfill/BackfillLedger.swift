@@ -6,7 +6,7 @@ import LiqEmit
 #endif
 
 /// The backfill's resume state: one small JSON file per finished item,
-/// `<directory>/<venue>/<dataset>/<symbol>/<period>.json`, written atomically only after the item's store files
+/// `<directory>/<venue>/<dataset>/<symbol>/<period>.json`, renamed into place only after the item's store files
 /// are durably renamed into place. A kill at any moment therefore leaves every item either recorded (its files
 /// complete) or unrecorded (redone next run, rewriting the same bytes): no gaps, no duplicates. One file per item
 /// (not one shared file) lets workers and concurrent `--shard` processes record without coordinating.
@@ -57,8 +57,34 @@ struct BackfillLedger: Sendable {
             ])
     }
 
+    /// Writes the entry to `.<name>.tmp` beside it, then renames it into place: a reader sees the old entry or
+    /// the new, never a torn one. Not fsync'd, unlike the store's files (`AtomicFile`): the entry is written only
+    /// after the item's store files are durable, and an entry a power cut loses or empties (or two writers of one
+    /// item tear) reads as none, so the item is redone, rewriting the same bytes. Two fsyncs and a directory
+    /// listing less per item: on a month of daily archives they were most of `backfill`'s wall time.
     private func write(_ item: BackfillItem, _ members: [JSONMember]) throws(OutputError) {
         let entry = JSONValue.object([JSONMember(key: "key", value: .string(item.key))] + members)
-        try AtomicFile.write(JSONWriter.encode(entry, pretty: false), to: path(for: item))
+        let path = path(for: item)
+        let slash = path.lastIndex(of: "/")!
+        try AtomicFile.createDirectories(String(path[..<slash]))
+        // A fixed name: a run killed mid-write leaves it behind only until the item's next write replaces it.
+        let temporary = String(path[...slash]) + "." + path[path.index(after: slash)...] + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.failure(temporary, "open", errno) }
+        let code = FileDescriptor.writeAll(JSONWriter.encode(entry, pretty: false), to: descriptor)
+        close(descriptor)
+        if let code {
+            unlink(temporary)
+            throw Self.failure(temporary, "write", code)
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw Self.failure(path, "rename", code)
+        }
+    }
+
+    private static func failure(_ path: String, _ operation: String, _ code: Int32) -> OutputError {
+        OutputError(path: path, operation: operation, reason: String(cString: strerror(code)))
     }
 }

@@ -26,12 +26,17 @@ struct BackfillStore: Sendable {
     func write(_ batch: NormalisedBatch, for item: BackfillItem) throws(OutputError) -> Written {
         var written = Written()
         var files: [(path: String, bytes: [UInt8])] = []
-        func add<Schema: RecordSchema>(
+        func add<Schema: RecordSchema, Key: Hashable>(
             _: Schema.Type, _ records: [Schema.Record], feed: Feed, time: (Schema.Record) -> Int64,
-            identity: (Schema.Record) -> String
+            identity: (Schema.Record) -> Key
         ) {
-            var byDay: [UTCDate: [Schema.Record]] = [:]
-            var seen: Set<String> = []
+            guard !records.isEmpty else { return }
+            // Days by day number, in first-seen order; a day's records in input order (`encode` sorts them). The
+            // records of an item are nearly always of one day in a row: the dictionary is asked only on a change.
+            var days: [(day: Int64, records: [Schema.Record])] = []
+            var dayIndex: [Int64: Int] = [:]
+            var current = -1
+            var seen = Set<Key>(minimumCapacity: records.count)
             for record in records {
                 let timestampMs = time(record)
                 guard item.period.contains(timestampMs: timestampMs) else {
@@ -42,34 +47,49 @@ struct BackfillStore: Sendable {
                     written.duplicates += 1
                     continue
                 }
-                byDay[UTCDate(timestampMs: timestampMs), default: []].append(record)
+                let day = Self.dayNumber(timestampMs)
+                if current < 0 || days[current].day != day {
+                    if let index = dayIndex[day] {
+                        current = index
+                    } else {
+                        current = days.count
+                        dayIndex[day] = current
+                        days.append((day, []))
+                    }
+                }
+                days[current].records.append(record)
             }
-            for day in byDay.keys.sorted() {
-                let records = byDay[day]!
+            for (day, records) in days.sorted(by: { $0.day < $1.day }) {
                 written.records += records.count
-                files.append((relativePath(feed: feed, item: item, day: day), Schema.encode(records)))
+                let date = UTCDate(timestampMs: day * BackfillPeriod.dayMs)
+                files.append((relativePath(feed: feed, item: item, day: date), Schema.encode(records)))
             }
         }
         add(
             LiquidationsCSV.self, batch.liquidations, feed: .liquidations, time: \.timestampMs,
-            identity: RecordKey.of)
+            identity: RecordKey.fields)
         add(
             OpenInterestCSV.self, batch.openInterest, feed: .openInterest, time: \.timestampMs,
-            identity: RecordKey.of)
+            identity: RecordKey.fields)
         add(
             FundingCSV.self, batch.funding, feed: .funding, time: \.timestampMs,
-            identity: RecordKey.of)
+            identity: RecordKey.fields)
         add(
             MarkPriceCSV.self, batch.markPrices, feed: .markPrice, time: \.timestampMs,
-            identity: RecordKey.of)
+            identity: RecordKey.fields)
         add(
             PriceBarsCSV.self, batch.priceBars, feed: .priceBars, time: \.bucketStartMs,
-            identity: RecordKey.of)
+            identity: RecordKey.fields)
         for file in files {
             try AtomicFile.write(file.bytes, to: directory + "/" + file.path)
             written.files.append(file.path)
         }
         return written
+    }
+
+    /// Days since 1970-01-01 of the UTC day holding `timestampMs` (floor, as `UTCDate(timestampMs:)`).
+    static func dayNumber(_ timestampMs: Int64) -> Int64 {
+        (timestampMs >= 0 ? timestampMs : timestampMs - (BackfillPeriod.dayMs - 1)) / BackfillPeriod.dayMs
     }
 
     func relativePath(feed: Feed, item: BackfillItem, day: UTCDate) -> String {

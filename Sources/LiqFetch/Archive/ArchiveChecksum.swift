@@ -71,6 +71,15 @@ public struct ArchiveChecksum: Sendable, Equatable {
         }
     }
 
+    /// Compares the SHA-256 of `bytes` (an archive already in memory, as downloaded) with `expectedHex` (any
+    /// case); a mismatch names `path`, where the bytes came from. Saves reading back a file just written.
+    public static func verify(_ bytes: [UInt8], path: String, expectedHex: String) throws(ArchiveChecksumError) {
+        let actual = SHA256.hex(SHA256.digest(bytes))
+        guard actual == expectedHex.lowercased() else {
+            throw ArchiveChecksumError(path: path, kind: .mismatch(expected: expectedHex.lowercased(), actual: actual))
+        }
+    }
+
     /// SHA-256 of the file at `path`, read in 1 MiB chunks.
     public static func digest(ofFile path: String) throws(ArchiveChecksumError) -> [UInt8] {
         try withOpenFile(path) { (descriptor) throws(ArchiveChecksumError) in

@@ -57,6 +57,20 @@ import Testing
         #expect(error?.description == "\(archive): SHA-256 mismatch: expected \(Self.digest), actual \(actual)")
     }
 
+    /// The backfill checks a download before writing it: the digest of the bytes in memory, any case of hex; a
+    /// mismatch names where the bytes came from. "abc" is FIPS 180-4's first example (ba7816bf…f20015ad).
+    @Test func verifiesBytesInMemoryAndNamesTheirOriginOnAMismatch() throws {
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        let url = "http://127.0.0.1:8000/data/futures/um/daily/metrics/BTCUSDT/\(Self.name)"
+        try ArchiveChecksum.verify(Array("abc".utf8), path: url, expectedHex: abc.uppercased())
+        let error = #expect(throws: ArchiveChecksumError.self) {
+            try ArchiveChecksum.verify(Array("abd".utf8), path: url, expectedHex: abc)
+        }
+        let actual = SHA256.hex(SHA256.digest(Array("abd".utf8)))
+        #expect(actual != abc)
+        #expect(error?.description == "\(url): SHA-256 mismatch: expected \(abc), actual \(actual)")
+    }
+
     @Test func missingFilesNameThePath() {
         let path = "/nonexistent-liqpipe/a.zip"
         let error = #expect(throws: ArchiveChecksumError.self) {
