@@ -60,7 +60,7 @@ import Testing
         outcome: BackfillItemOutcome, records: [VenueRecord]
     ) {
         var records: [VenueRecord] = []
-        let outcome = try source.run(item) { records += $0 }
+        let outcome = try source.run(item, worker: BackfillWorkerClient()) { records += $0 }
         return (outcome, records)
     }
 

@@ -36,7 +36,9 @@ struct ScriptedBackfillSource: BackfillSource {
         }
     }
 
-    func run(_ item: BackfillItem, emit: ([VenueRecord]) throws -> Void) throws -> BackfillItemOutcome {
+    func run(_ item: BackfillItem, worker: BackfillWorkerClient, emit: ([VenueRecord]) throws -> Void) throws
+        -> BackfillItemOutcome
+    {
         let count = counter.runs.add(1, ordering: .relaxed).newValue
         if let stop = counter.stopAfter, count > stop { throw CancellationError() }
         if missing.contains(item.key) { return .missing(reason: "HTTP 404 for \(item.key)") }

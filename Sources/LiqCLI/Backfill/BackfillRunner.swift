@@ -51,7 +51,10 @@ struct BackfillRunner {
         }
         let results = pipeline.addStage(
             "fetch", input: items, workers: min(Self.workers, pending.count), capacity: Self.channelCapacity,
-            makeTransform: { _ in { entry, emit in try emit(runner.process(entry)) } })
+            makeTransform: { _ in
+                let worker = BackfillWorkerClient()
+                return { entry, emit in try emit(runner.process(entry, worker: worker)) }
+            })
         pipeline.addSink("tally", input: results, makeConsumer: { _ in { result in tally.add(result) } })
         try pipeline.run()
         return tally.finish()
@@ -59,7 +62,7 @@ struct BackfillRunner {
 
     /// Fetches, normalises and stores one item, then records it. A `CancellationError` from the source stops the
     /// whole run; any other error fails only this item.
-    func process(_ entry: BackfillPlan.Entry) throws -> BackfillItemResult {
+    func process(_ entry: BackfillPlan.Entry, worker: BackfillWorkerClient) throws -> BackfillItemResult {
         let item = entry.item
         guard let normaliser = normalisers[item.venue] else {
             let reason = unavailable[item.venue] ?? "no reference data"
@@ -67,7 +70,7 @@ struct BackfillRunner {
         }
         do {
             var batch = NormalisedBatch()
-            let outcome = try sources[entry.sourceIndex].run(item) { records in
+            let outcome = try sources[entry.sourceIndex].run(item, worker: worker) { records in
                 try Self.normalise(records, with: normaliser, into: &batch)
             }
             switch outcome {

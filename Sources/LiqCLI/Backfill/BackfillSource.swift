@@ -12,6 +12,7 @@ protocol BackfillSource: Sendable {
     func items(symbols: [String], from: UTCDate, to: UTCDate) -> [BackfillItem]
     /// Fetches and decodes one item, handing records over in batches (never the whole item at once). Returns
     /// .missing(reason) when the venue has no such file/page (an archive 404) — reported, not fatal; throws for
-    /// real failures.
-    func run(_ item: BackfillItem, emit: ([VenueRecord]) throws -> Void) throws -> BackfillItemOutcome
+    /// real failures. `worker` is the calling worker's HTTP client, for sources that fetch over the network.
+    func run(_ item: BackfillItem, worker: BackfillWorkerClient, emit: ([VenueRecord]) throws -> Void) throws
+        -> BackfillItemOutcome
 }

@@ -43,15 +43,15 @@ struct BinanceArchiveSource: BackfillSource {
         }
     }
 
-    func run(_ item: BackfillItem, emit: ([VenueRecord]) throws -> Void) throws -> BackfillItemOutcome {
+    func run(_ item: BackfillItem, worker: BackfillWorkerClient, emit: ([VenueRecord]) throws -> Void) throws
+        -> BackfillItemOutcome
+    {
         guard let dataset = BinanceArchiveDataset(rawValue: item.dataset) else {
             throw BackfillSourceError(item: item, message: "unknown Binance archive dataset '\(item.dataset)'")
         }
         let day = UTCDate(timestampMs: item.period.startMs)
         let path = dataset.path(market: market, symbol: item.symbol, covering: day)
-        let fetcher = ResilientFetcher(
-            transport: CurlHTTPClient(userAgent: "liqpipe/\(Usage.version)"), venueState: fetchState,
-            retryPolicy: http.retry)
+        let fetcher = ResilientFetcher(transport: worker.client, venueState: fetchState, retryPolicy: http.retry)
         let checksumURL = BinanceArchiveDataset.url(path + ".CHECKSUM", baseURL: baseURL)
         let checksumResponse = try get(checksumURL, maxBytes: 4_096, fetcher: fetcher)
         if checksumResponse.status == 404 {

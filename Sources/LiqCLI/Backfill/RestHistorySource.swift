@@ -31,7 +31,9 @@ struct RestHistorySource: BackfillSource {
         }
     }
 
-    func run(_ item: BackfillItem, emit: ([VenueRecord]) throws -> Void) throws -> BackfillItemOutcome {
+    func run(_ item: BackfillItem, worker: BackfillWorkerClient, emit: ([VenueRecord]) throws -> Void) throws
+        -> BackfillItemOutcome
+    {
         let window = item.period.startMs..<item.period.endMs
         var request: VenueRequest
         do {
@@ -44,7 +46,7 @@ struct RestHistorySource: BackfillSource {
         } catch {
             throw BackfillSourceError(item: item, message: "\(error)")
         }
-        let fetcher = runtime.makeFetcher(retry: http.retry)
+        let fetcher = runtime.makeFetcher(retry: http.retry, client: worker.client)
         for _ in 0..<Self.maxPagesPerDay {
             let page: RestHistoryPage
             let next: VenueRequest?

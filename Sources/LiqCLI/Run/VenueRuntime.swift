@@ -46,11 +46,12 @@ struct VenueRuntime: Sendable {
     }
 
     /// A fetcher for one worker thread: paced, retrying, and never shared between threads (it owns a curl
-    /// handle, which is not thread-safe).
-    func makeFetcher(retry: RetryPolicy) -> ResilientFetcher {
+    /// handle, which is not thread-safe). `client` is the worker's own, kept across its requests so connections
+    /// are reused; without it a new one is made.
+    func makeFetcher(retry: RetryPolicy, client: CurlHTTPClient? = nil) -> ResilientFetcher {
         let transport: any HTTPFetching
         switch spec.source {
-        case .network: transport = CurlHTTPClient(userAgent: "liqpipe/\(Usage.version)")
+        case .network: transport = client ?? CurlHTTPClient(userAgent: "liqpipe/\(Usage.version)")
         case .fixtures(let directory): transport = FixtureDirectoryTransport(rootDirectory: directory)
         }
         return ResilientFetcher(transport: transport, venueState: fetchState, retryPolicy: retry)
