@@ -67,7 +67,14 @@ timed() { # name command… : wall, user+sys and peak RSS from GNU time; the com
   last_rss=$rss
 }
 
-(cd "$work/archive" && exec python3 -m http.server --bind 127.0.0.1 "$port" >/dev/null 2>&1) &
+# HTTP/1.1 (keep-alive, as a CDN answers), threaded: `python3 -m http.server` alone speaks HTTP/1.0 and closes every
+# connection, which would hide what reusing a connection per worker saves.
+(cd "$work/archive" && exec python3 -c '
+import http.server, sys
+http.server.SimpleHTTPRequestHandler.protocol_version = "HTTP/1.1"
+http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), http.server.SimpleHTTPRequestHandler).serve_forever()
+' "$port" >/dev/null 2>&1) &
 server=$!
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 server_ticks() { awk '{print $14 + $15}' "/proc/$server/stat" 2>/dev/null || echo 0; }
