@@ -32,10 +32,15 @@ let package = Package(
         .executableTarget(name: "liqpipe", dependencies: ["LiqCLI"], swiftSettings: strict),
         // Measurements of the hot paths (`swift run -c release liqbench decode`); not part of the product.
         .executableTarget(
-            name: "liqbench", dependencies: ["LiqCore", "LiqFetch", "LiqNormalise", "LiqAnalytics", "LiqEmit"],
+            name: "liqbench",
+            dependencies: [
+                "LiqCore", "LiqPipeline", "LiqFetch", "LiqNormalise", "LiqAnalytics", "LiqEmit", "LiqTestSupport",
+            ],
             swiftSettings: strict),
 
-        .target(name: "LiqTestSupport", dependencies: ["CZlib", "LiqFetch"], path: "Tests/LiqTestSupport", swiftSettings: strict),
+        .target(
+            name: "LiqTestSupport", dependencies: ["CZlib", "LiqFetch"], path: "Tests/LiqTestSupport",
+            swiftSettings: strict),
         .testTarget(name: "LiqCoreTests", dependencies: ["LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqPipelineTests", dependencies: ["LiqPipeline"], swiftSettings: strict),
         .testTarget(
@@ -43,11 +48,13 @@ let package = Package(
             dependencies: ["LiqFetch", "LiqCore", "LiqTestSupport", "CZlib"],
             swiftSettings: strict
         ),
-        .testTarget(name: "LiqNormaliseTests", dependencies: ["LiqNormalise", "LiqFetch", "LiqCore"], swiftSettings: strict),
+        .testTarget(
+            name: "LiqNormaliseTests", dependencies: ["LiqNormalise", "LiqFetch", "LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqAnalyticsTests", dependencies: ["LiqAnalytics", "LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqEmitTests", dependencies: ["LiqEmit", "LiqAnalytics", "LiqCore"], swiftSettings: strict),
         .testTarget(
-            name: "LiqCLITests", dependencies: ["LiqCLI", "LiqCore", "LiqEmit", "LiqFetch", "LiqTestSupport"], swiftSettings: strict
+            name: "LiqCLITests", dependencies: ["LiqCLI", "LiqCore", "LiqEmit", "LiqFetch", "LiqTestSupport"],
+            swiftSettings: strict
         ),
     ]
 )

@@ -26,10 +26,24 @@ case "archive":
 case "heatmap":
     guard let command = HeatmapCommand(options: arguments.dropFirst()) else { fallthrough }
     command.run()
+case "pipeline":
+    guard let command = PipelineCommand(options: arguments.dropFirst()) else { fallthrough }
+    command.run()
+case "http":
+    guard let command = HTTPCommand(options: arguments.dropFirst()) else { fallthrough }
+    command.run()
+case "stream":
+    guard let command = StreamMemoryCommand(options: arguments.dropFirst()) else { fallthrough }
+    command.run()
+case "scale":
+    guard let command = ScaleCommand(options: arguments.dropFirst()) else { fallthrough }
+    command.run()
 default:
     FileHandle.standardError.write(
         Data(
-            (DecodeCommand.usage + "\n" + HeatmapCommand.usage + "\n" + CSVCommand.usage + "\n" + ArchiveCommand.usage
-                + "\n").utf8))
+            ([
+                DecodeCommand.usage, HeatmapCommand.usage, CSVCommand.usage, ArchiveCommand.usage, ScaleCommand.usage,
+                PipelineCommand.usage, HTTPCommand.usage, StreamMemoryCommand.usage,
+            ].joined(separator: "\n") + "\n").utf8))
     exit(2)
 }
