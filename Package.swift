@@ -38,9 +38,7 @@ let package = Package(
             ],
             swiftSettings: strict),
 
-        .target(
-            name: "LiqTestSupport", dependencies: ["CZlib", "LiqFetch"], path: "Tests/LiqTestSupport",
-            swiftSettings: strict),
+        .target(name: "LiqTestSupport", dependencies: ["CZlib", "LiqFetch"], path: "Tests/LiqTestSupport", swiftSettings: strict),
         .testTarget(name: "LiqCoreTests", dependencies: ["LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqPipelineTests", dependencies: ["LiqPipeline"], swiftSettings: strict),
         .testTarget(
@@ -48,13 +46,11 @@ let package = Package(
             dependencies: ["LiqFetch", "LiqCore", "LiqTestSupport", "CZlib"],
             swiftSettings: strict
         ),
-        .testTarget(
-            name: "LiqNormaliseTests", dependencies: ["LiqNormalise", "LiqFetch", "LiqCore"], swiftSettings: strict),
+        .testTarget(name: "LiqNormaliseTests", dependencies: ["LiqNormalise", "LiqFetch", "LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqAnalyticsTests", dependencies: ["LiqAnalytics", "LiqCore"], swiftSettings: strict),
         .testTarget(name: "LiqEmitTests", dependencies: ["LiqEmit", "LiqAnalytics", "LiqCore"], swiftSettings: strict),
         .testTarget(
-            name: "LiqCLITests", dependencies: ["LiqCLI", "LiqCore", "LiqEmit", "LiqFetch", "LiqTestSupport"],
-            swiftSettings: strict
+            name: "LiqCLITests", dependencies: ["LiqCLI", "LiqCore", "LiqEmit", "LiqFetch", "LiqTestSupport"], swiftSettings: strict
         ),
     ]
 )

@@ -101,37 +101,40 @@ struct PipelineCommand {
     {
         let pipeline = Pipeline(name: "liqbench")
         let items = self.items
-        let source = pipeline.addSource("source", capacity: 2 * workers, measure: { ItemSize(records: $0.lines.count) })
-        { _, emit in
-            for index in 0..<items { try emit(chunks[index % chunks.count]) }
-        }
+        let source = pipeline.addSource(
+            "source", capacity: 2 * workers, measure: { ItemSize(records: $0.lines.count) },
+            produce: { _, emit in
+                for index in 0..<items { try emit(chunks[index % chunks.count]) }
+            })
         let decoded = pipeline.addStage(
             "decode", input: source, workers: workers, capacity: 2 * workers,
-            measure: { ItemSize(records: $0.lines.count, bytes: $0.bytes) }
-        ) { _ in
-            let normaliser = Normaliser(registry: registry)
-            return { (chunk: Chunk, emit: ([LiquidationEvent]) throws -> Void) in
-                var events: [LiquidationEvent] = []
-                events.reserveCapacity(chunk.lines.count)
-                for line in chunk.lines {
-                    let message = try JSONNode.parse(line, origin: "bench")
-                    for record in try BinanceLiquidationDecoder.decode(message, venue: .binanceUSDM) {
-                        events.append(try normaliser.liquidation(record))
+            measure: { ItemSize(records: $0.lines.count, bytes: $0.bytes) },
+            makeTransform: { _ in
+                let normaliser = Normaliser(registry: registry)
+                return { (chunk: Chunk, emit: ([LiquidationEvent]) throws -> Void) in
+                    var events: [LiquidationEvent] = []
+                    events.reserveCapacity(chunk.lines.count)
+                    for line in chunk.lines {
+                        let message = try JSONNode.parse(line, origin: "bench")
+                        for record in try BinanceLiquidationDecoder.decode(message, venue: .binanceUSDM) {
+                            events.append(try normaliser.liquidation(record))
+                        }
+                    }
+                    try emit(events)
+                }
+            })
+        let total = Mutex(Total())
+        pipeline.addSink(
+            "sum", input: decoded, measure: { ItemSize(records: $0.count) },
+            makeConsumer: { _ in
+                { events in
+                    let cents = events.reduce(0) { $0 + Int(($1.notionalUSD * 100).rounded()) }
+                    total.withLock {
+                        $0.events += events.count
+                        $0.notionalCents += cents
                     }
                 }
-                try emit(events)
-            }
-        }
-        let total = Mutex(Total())
-        pipeline.addSink("sum", input: decoded, measure: { ItemSize(records: $0.count) }) { _ in
-            { events in
-                let cents = events.reduce(0) { $0 + Int(($1.notionalUSD * 100).rounded()) }
-                total.withLock {
-                    $0.events += events.count
-                    $0.notionalCents += cents
-                }
-            }
-        }
+            })
         let (wall, cpu) = (BenchClock.wall(), BenchClock.processCPU())
         do {
             try pipeline.run()
