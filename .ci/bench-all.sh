@@ -17,5 +17,5 @@ step "liqbench scale"; $bin scale --base-minutes 1440 --per-minute 10 --factors 
 step "liqbench scale --random-walk"; $bin scale --base-minutes 1440 --per-minute 10 --factors 1,10,100 --random-walk
 step "liqbench stream"; $bin stream --mb 20 --factors 1,10
 step "liqbench pipeline"; $bin pipeline --workers 1,2,4 --items 1500
-step "liqbench http"; $bin http --seconds 25 --threads 3 --capacity 300 --window 5
+step "liqbench http"; $bin http --seconds 25 --threads 2,4 --capacity 300 --window 5
 step "done"

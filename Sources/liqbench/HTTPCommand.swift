@@ -15,10 +15,11 @@ import Synchronization
 /// over the windows that lay wholly inside it, the busiest window, and the 429s (targets: ≥ 90 %, none).
 struct HTTPCommand {
     static let usage =
-        "usage: liqbench http [--seconds S] [--threads T] [--capacity C] [--window W]"
+        "usage: liqbench http [--seconds S] [--threads 2,4] [--capacity C] [--window W]"
 
+    /// Length of each run, one per thread count.
     var seconds = 25
-    var threads = 3
+    var threadCounts = [2, 4]
     /// Weight per window (Binance: 2,400 per 60 s).
     var capacity = 300
     var window = 5
@@ -26,10 +27,14 @@ struct HTTPCommand {
     init?(options: ArraySlice<String>) {
         var options = options
         while let flag = options.popFirst() {
+            if flag == "--threads" {
+                guard let list = options.popFirst().flatMap(ChildRun.integers) else { return nil }
+                threadCounts = list
+                continue
+            }
             guard let value = options.popFirst().flatMap({ Int($0) }), value > 0 else { return nil }
             switch flag {
             case "--seconds": seconds = value
-            case "--threads": threads = value
             case "--capacity": capacity = value
             case "--window": window = value
             default: return nil
@@ -41,6 +46,11 @@ struct HTTPCommand {
 
     func run() {
         print("liqbench http — \(Machine.describe())")
+        for threads in threadCounts { run(threads: threads) }
+    }
+
+    /// One run with a fresh server and venue state, so each thread count starts from an idle budget.
+    private func run(threads: Int) {
         let header = "X-MBX-USED-WEIGHT-\(window)S"
         let server: WeightBudgetServer
         do {
@@ -57,7 +67,7 @@ struct HTTPCommand {
         print(
             "server: \(capacity) weight per \(window) s clock-aligned window (\(allowedPerSecond) weight/s), 429 beyond "
                 + "it, usage in \(header); client: \(threads) pipeline workers, libcurl + ResilientFetcher, policy "
-                + "capacity \(capacity) / \(window) s, weights \(Self.weights.map { Int($0) }), \(seconds) s\n")
+                + "capacity \(capacity) / \(window) s, weights \(Self.weights.map { Int($0) }), \(seconds) s")
 
         let pipeline = Pipeline(name: "liqbench-http")
         let deadline = BenchClock.wall() + Double(seconds)
@@ -91,7 +101,8 @@ struct HTTPCommand {
         }
         let elapsed = BenchClock.wall() - started
         report(server.snapshot, elapsed: elapsed, allowedPerSecond: allowedPerSecond, state: state)
-        print("statuses the client got: \(statuses.withLock { $0 }.sorted { $0.key < $1.key })")
+        let got = statuses.withLock { $0 }.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key)" }
+        print("statuses the client got: \(got.joined(separator: ", "))\n")
         let errors = failures.withLock { $0 }
         if !errors.isEmpty { print("\(errors.count) requests failed, first: \(errors[0])") }
     }
