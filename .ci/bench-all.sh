@@ -15,7 +15,7 @@ step "liqbench heatmap"; $bin heatmap --events 1000000 --minutes 43200
 step ".ci/bench-archive.sh 200"; bash .ci/bench-archive.sh 200
 step "liqbench scale"; $bin scale --base-minutes 1440 --per-minute 10 --factors 1,10,100
 step "liqbench scale --random-walk"; $bin scale --base-minutes 1440 --per-minute 10 --factors 1,10,100 --random-walk
-step "liqbench stream"; $bin stream --mb 20 --factors 1,10
+step "liqbench stream"; $bin stream --mb 10 --factors 1,10
 step "liqbench pipeline"; $bin pipeline --workers 1,2,4 --items 1500
 step "liqbench http"; $bin http --seconds 25 --threads 2,4 --capacity 300 --window 5
 step "done"

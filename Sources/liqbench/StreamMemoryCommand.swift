@@ -8,8 +8,8 @@ import LiqTestSupport
 /// `liqbench stream`: peak memory of the two streaming ingest paths at 1× and 10× the input, each size read in a
 /// fresh process (and written by another), so the ratio of peak RSS is the paths' own (target ≤ 1.2×):
 ///
-/// - **capture**: a directory of gzip capture segments as the collector writes them (`CaptureSegmentWriter`:
-///   enveloped lines, 1 MiB members, one segment per hour) holding N MB of Binance `!forceOrder@arr` messages, read
+/// - **capture**: a directory of gzip capture segments written by the collector's `CaptureSegmentWriter`
+///   (enveloped lines, 1 MiB members, one segment per hour of receive time) holding N MB of Binance `!forceOrder@arr` messages, read
 ///   as `liqpipe run` reads captures (`CaptureReader` → `CaptureLine.parse` → `BinanceStreamDecoder`, fast path, in
 ///   batches of 512 lines) and normalised;
 /// - **archive**: a Binance-archive-shaped zip of N MB of 1-minute kline CSV, read as `backfill` reads it
@@ -29,7 +29,7 @@ struct StreamMemoryCommand {
 
     init?(options: ArraySlice<String>) {
         var options = options
-        var megabytes = 20
+        var megabytes = 10
         var factors = [1, 10]
         var mode: Mode?
         while let flag = options.popFirst() {
@@ -96,7 +96,9 @@ struct StreamMemoryCommand {
 
     /// Segments of `megabytes` MB of messages, generated 4 MB at a time so the writer's process stays small too.
     private static func writeCapture(directory: String, megabytes: Int) {
-        let writer = CaptureSegmentWriter(directory: directory)
+        // Members of 1 MiB: the time-based flush (every second of receive time, each with an fsync) would make
+        // writing 200 MB take minutes and changes nothing the reader holds (a member at most, up to 16 MiB).
+        let writer = CaptureSegmentWriter(directory: directory, flushBytes: 1 << 20, flushIntervalMs: .max)
         var receivedMs: Int64 = 1_760_126_400_000
         var written = 0
         var seed: UInt64 = 100
