@@ -94,7 +94,8 @@ struct ScaleCommand {
             """
             ×\(factor): \(market.bars.count) bars, \(market.liquidations.count) liquidations, \(market.records) \
             records; realised \(realised.output) cells in \(format(realised.wall)) s, estimated \(estimated.output) \
-            cells in \(format(estimated.wall)) s, cascade \(cascade.output) transitions in \(format(cascade.wall)) s; \
+            cells (\(estimated.output / max(1, market.bars.count / 60)) bands per hourly column) in \
+            \(format(estimated.wall)) s, cascade \(cascade.output) transitions in \(format(cascade.wall)) s; \
             peak RSS \(peak >> 20) MiB, inputs \(inputBytes >> 20) MiB
             """)
         ChildRun.report(
