@@ -47,6 +47,7 @@ struct HTTPCommand {
     func run() {
         print("liqbench http — \(Machine.describe())")
         for threads in threadCounts { run(threads: threads) }
+        print("peak RSS \((ProcessMemory.peakResidentBytes() ?? 0) >> 20) MiB")
     }
 
     /// One run with a fresh server and venue state, so each thread count starts from an idle budget.

@@ -93,7 +93,8 @@ struct PipelineCommand {
                     Double(items) / wall, Double(bytes) / 1e6 / wall, (baseline ?? wall) / wall, busy("source"),
                     busy("decode"), busy("decode") / Double(count), busy("sum")))
         }
-        print("\n\(expected?.events ?? 0) events per run, the same sum at every worker count")
+        let peak = (ProcessMemory.peakResidentBytes() ?? 0) >> 20
+        print("\n\(expected?.events ?? 0) events per run, the same sum at every worker count; peak RSS \(peak) MiB")
     }
 
     private func measure(workers: Int, chunks: [Chunk], registry: InstrumentRegistry)
