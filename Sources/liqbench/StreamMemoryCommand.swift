@@ -104,7 +104,8 @@ struct StreamMemoryCommand {
         var seed: UInt64 = 100
         do {
             while written < megabytes * 1_000_000 {
-                for line in SyntheticFeed.binanceForceOrders(bytes: 4_000_000, seed: seed) {
+                let bytes = min(4_000_000, megabytes * 1_000_000 - written)
+                for line in SyntheticFeed.binanceForceOrders(bytes: bytes, seed: seed) {
                     receivedMs += 40
                     try writer.append(
                         CaptureRecord(receivedMs: receivedMs, venue: "binance-usdm", connection: "0", message: line))
