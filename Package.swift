@@ -32,7 +32,10 @@ let package = Package(
         .executableTarget(name: "liqpipe", dependencies: ["LiqCLI"], swiftSettings: strict),
         // Measurements of the hot paths (`swift run -c release liqbench decode`); not part of the product.
         .executableTarget(
-            name: "liqbench", dependencies: ["LiqCore", "LiqFetch", "LiqNormalise", "LiqAnalytics", "LiqEmit"],
+            name: "liqbench",
+            dependencies: [
+                "LiqCore", "LiqPipeline", "LiqFetch", "LiqNormalise", "LiqAnalytics", "LiqEmit", "LiqTestSupport",
+            ],
             swiftSettings: strict),
 
         .target(name: "LiqTestSupport", dependencies: ["CZlib", "LiqFetch"], path: "Tests/LiqTestSupport", swiftSettings: strict),

@@ -9,8 +9,11 @@ struct SyntheticMarket {
     var openInterest: [OpenInterestSample] = []
     var liquidations: [LiquidationEvent] = []
 
-    /// `minutes` bars from 2025-10-01T00:00Z and `events` liquidations, seeded.
-    init(minutes: Int, events: Int, seed: UInt64) {
+    /// `minutes` bars from 2025-10-01T00:00Z and `events` liquidations, seeded. `meanReversion` is the share of the
+    /// log-distance to the starting price recovered each minute: 0 (the default) is a pure random walk, whose range
+    /// widens with the square root of time; above 0 the range stops widening (0.0005: a half-life of about a day and
+    /// a stationary spread of ≈ 2.5 %), so a longer market is more of the same rather than a wider one.
+    init(minutes: Int, events: Int, seed: UInt64, meanReversion: Double = 0) {
         var random = SplitMix64(seed: seed)
         func uniform() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
         func normal() -> Double {
@@ -18,11 +21,13 @@ struct SyntheticMarket {
             return (-2 * log(u)).squareRoot() * cos(2 * .pi * uniform())
         }
         let start: Int64 = 1_759_276_800_000
-        var price = 110_000.0
+        let anchor = 110_000.0
+        var price = anchor
         var oi = 90_000.0
         for minute in 0..<minutes {
             let open = price
             price *= 1 + 0.0008 * normal()
+            if meanReversion > 0 { price *= exp(-meanReversion * log(price / anchor)) }
             let high = max(open, price) * (1 + 0.0003 * abs(normal()))
             let low = min(open, price) * (1 - 0.0003 * abs(normal()))
             let volume = 50 + 40 * abs(normal())
