@@ -13,6 +13,7 @@ step "liqbench decode"; $bin decode --mb 32 --runs 5
 step "liqbench csv"; $bin csv --mb 100 --runs 3
 step "liqbench heatmap"; $bin heatmap --events 1000000 --minutes 43200
 step ".ci/bench-archive.sh 200"; bash .ci/bench-archive.sh 200
+step ".ci/bench-backfill.sh"; bash .ci/bench-backfill.sh
 step "liqbench scale"; $bin scale --base-minutes 1440 --per-minute 10 --factors 1,10,100
 step "liqbench scale --random-walk"; $bin scale --base-minutes 1440 --per-minute 10 --factors 1,10,100 --random-walk
 step "liqbench stream"; $bin stream --mb 10 --factors 1,10
