@@ -34,6 +34,9 @@ let package = Package(
         .executableTarget(
             name: "liqbench", dependencies: ["LiqCore", "LiqFetch", "LiqNormalise", "LiqAnalytics", "LiqEmit"],
             swiftSettings: strict),
+        // libFuzzer harnesses for every parser of outside bytes (`.ci/fuzz.sh`); a plain build replays files.
+        .executableTarget(
+            name: "liqfuzz", dependencies: ["LiqCore", "LiqFetch", "LiqEmit", "LiqCLI"], swiftSettings: strict),
 
         .target(name: "LiqTestSupport", dependencies: ["CZlib", "LiqFetch"], path: "Tests/LiqTestSupport", swiftSettings: strict),
         .testTarget(name: "LiqCoreTests", dependencies: ["LiqCore"], swiftSettings: strict),
