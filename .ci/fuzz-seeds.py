@@ -65,7 +65,8 @@ def streams():
     okx = json.loads(read("Fixtures/okx/api/v5/public/liquidation-orders/instType=SWAP&state=filled&uly=BTC-USD.json")
                      if os.path.exists("Fixtures/okx/api/v5/public/liquidation-orders/instType=SWAP&state=filled&uly=BTC-USD.json")
                      else read(sorted(glob.glob("Fixtures/okx/api/v5/public/liquidation-orders/*.json"))[0]))
-    okx_lines = [b'{"event":"subscribe","arg":{"channel":"liquidation-orders","instType":"SWAP"},"connId":"a1"}\n']
+    okx_lines = [b'{"event":"subscribe","arg":{"channel":"liquidation-orders","instType":"SWAP"},"connId":"a1"}\n',
+                 b"pong\n"]
     for row in okx.get("data", [])[:6]:
         okx_lines.append(compact({"arg": {"channel": "liquidation-orders", "instType": "SWAP"}, "data": [row]}) + b"\n")
     okx_lines.append(b'{"arg":{"channel":"mark-price","instId":"BTC-USDT-SWAP"},"data":[{"instId":"BTC-USDT-SWAP",'

@@ -22,7 +22,7 @@ if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all[@]}"); fi
 # -DFUZZING makes liqfuzz's main hand over to libFuzzer's driver; every module is instrumented for coverage.
 echo "building liqfuzz (libFuzzer + ASan) into .build-fuzz"
 nice -n 19 swift build -c debug --product liqfuzz --scratch-path .build-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 | grep -E "error|warning: " || true
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 | grep -E "error|warning: " | grep -v "Cannot export local symbol" || true
 fuzzer=.build-fuzz/debug/liqfuzz
 [ -x "$fuzzer" ] || { echo "liqfuzz did not build" >&2; exit 2; }
 
