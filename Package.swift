@@ -37,6 +37,9 @@ let package = Package(
                 "LiqCore", "LiqPipeline", "LiqFetch", "LiqNormalise", "LiqAnalytics", "LiqEmit", "LiqTestSupport",
             ],
             swiftSettings: strict),
+        // libFuzzer harnesses for every parser of outside bytes (`.ci/fuzz.sh`); a plain build replays files.
+        .executableTarget(
+            name: "liqfuzz", dependencies: ["LiqCore", "LiqFetch", "LiqEmit", "LiqCLI"], swiftSettings: strict),
 
         .target(name: "LiqTestSupport", dependencies: ["CZlib", "LiqFetch"], path: "Tests/LiqTestSupport", swiftSettings: strict),
         .testTarget(name: "LiqCoreTests", dependencies: ["LiqCore"], swiftSettings: strict),
