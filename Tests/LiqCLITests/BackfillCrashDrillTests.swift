@@ -22,12 +22,7 @@ import Testing
         let store = try BinanceArchiveBackfillTests.files(whole + "/store")
 
         // The same files, 20 ms a request, so a kill lands mid-run.
-        let files = StaticFiles.handler(root: mirror.root)
-        let slow = try LoopbackHTTPServer { request in
-            var response = files(request)
-            response.delaySeconds = 0.02
-            return response
-        }
+        let slow = try mirror.slowServer(delaySeconds: 0.02)
         defer { slow.stop() }
         let directory = try BinanceArchiveBackfillTests.workspace(mirror, label: "drill", archiveURL: slow.baseURL)
         var random = SplitMix64(seed: 7)

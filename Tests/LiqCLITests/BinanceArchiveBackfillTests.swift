@@ -24,6 +24,17 @@ import Testing
         }
 
         deinit { server.stop() }
+
+        /// The mirror's files served by a second loopback server that waits `delaySeconds` before each answer, so
+        /// a process killed after some items is killed mid-run.
+        func slowServer(delaySeconds: Double) throws -> LoopbackHTTPServer {
+            let files = StaticFiles.handler(root: root)
+            return try LoopbackHTTPServer { request in
+                var response = files(request)
+                response.delaySeconds = delaySeconds
+                return response
+            }
+        }
     }
 
     /// A spec whose Binance venue reads instruments from the demo fixtures and the archive from `mirror`.
@@ -106,12 +117,7 @@ import Testing
         // SIGKILL a run mid-way (the built binary, a process of its own), then resume in-process: same store.
         if let binary = CollectCommandTests.binary {
             // The same files, 40 ms a request: slow enough that the kill lands mid-run.
-            let files = StaticFiles.handler(root: mirror.root)
-            let slow = try LoopbackHTTPServer { request in
-                var response = files(request)
-                response.delaySeconds = 0.04
-                return response
-            }
+            let slow = try mirror.slowServer(delaySeconds: 0.04)
             defer { slow.stop() }
             let killed = try Self.workspace(mirror, label: "archive-killed", archiveURL: slow.baseURL)
             let process = Process()
