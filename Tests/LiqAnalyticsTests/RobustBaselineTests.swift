@@ -1,4 +1,5 @@
 import Foundation
+import LiqCore
 import Testing
 
 @testable import LiqAnalytics
@@ -43,5 +44,27 @@ import Testing
         let value = log(2_600_001.0)
         #expect(abs(baseline.robustZ(value, scaleFloor: 0.5, scaleCeiling: 100) - 1.488_9) < 1e-4)
         #expect(abs(baseline.robustZ(value, scaleFloor: 0.5, scaleCeiling: log(100) / 4) - 8.829_9) < 1e-4)
+    }
+    @Test func madEqualsSortingEveryDeviation() {
+        // The binary search over the two runs against the definition: sort every |x − median|, take the middle
+        // (mean of the two middles when even). Exact equality: both pick the same differences. Values drawn from a
+        // few levels so ties (at the median and across the runs) are common, windows of 1…200 slid by insert/remove.
+        var random = SplitMix64(seed: 9)
+        for levels in [3, 40, 1_000_000] {
+            var baseline = RobustBaseline()
+            var window: [Double] = []
+            for step in 0..<2_000 {
+                let value = Double(Int.random(in: 0..<levels, using: &random)) / 7
+                baseline.insert(value)
+                window.append(value)
+                if window.count > 1 + step % 200 { baseline.remove(window.removeFirst()) }
+                let median = RobustBaseline.median(sorted: window.sorted())
+                let deviations = window.map { abs($0 - median) }.sorted()
+                let middle = deviations.count / 2
+                let expected =
+                    deviations.count % 2 == 1 ? deviations[middle] : (deviations[middle - 1] + deviations[middle]) / 2
+                #expect(baseline.medianAbsoluteDeviation == expected, "levels \(levels), step \(step)")
+            }
+        }
     }
 }

@@ -24,11 +24,11 @@ public import LiqCore
 ///    whose positions closed). The first bar with a sample only sets the baseline: positions opened before the run
 ///    have unknown entries and are not modelled.
 /// 4. **Calibrate** (optional): each side's total is scaled to the venue's current open interest in USD.
-/// 5. **Snapshot**: the open levels summed per band.
+/// 5. **Snapshot**: the open levels summed per band, at the last bar of each bucket.
 ///
 /// Cost: O(tiers) per bar for decay, reduction and calibration (a lazy scale factor per tier and side), O(tiers ·
-/// log n) per seed, O(1) per cleared level (each level is cleared at most once), plus the snapshot, which is the
-/// output's own size (bands with open levels).
+/// log n) per seed, O(1) per cleared level (each level is cleared at most once), plus one snapshot per bucket, which
+/// is the output's own size (bands with open levels).
 public struct EstimatedLevelsModel: Sendable, Equatable {
     /// One leverage tier: a share of new positions opened at `leverage`, whose unswept levels fade with `halfLifeMs`
     /// (positions are closed or topped up over time; high leverage is short-lived).
@@ -132,8 +132,14 @@ public struct EstimatedLevelsModel: Sendable, Equatable {
         var sampleIndex = 0
         var previousOpenInterest: OpenInterestSample?
         var previousBarStartMs: Int64?
+        // The bucket and close of the bar walked last: its column is snapshotted once the walk leaves its bucket,
+        // so the snapshot (the output's own size) is taken per bucket, not per bar.
+        var open: (bucketStartMs: Int64, close: Double)?
         for bar in bars {
             let bucket = grid.bucket.start(of: bar.bucketStartMs)
+            if let open, open.bucketStartMs != bucket {
+                result.append(bucketStartMs: open.bucketStartMs, levels: book.snapshot(), close: open.close)
+            }
             if let previousBarStartMs {
                 let elapsed = Double(bar.bucketStartMs - previousBarStartMs)
                 for (index, tier) in tiers.enumerated() {
@@ -171,7 +177,10 @@ public struct EstimatedLevelsModel: Sendable, Equatable {
             if calibratesToOpenInterest, let target = previousOpenInterest?.openInterestUSD {
                 book.calibrate(toUSD: target)
             }
-            result.append(bucketStartMs: bucket, levels: book.snapshot(), close: bar.close)
+            open = (bucket, bar.close)
+        }
+        if let open {
+            result.append(bucketStartMs: open.bucketStartMs, levels: book.snapshot(), close: open.close)
         }
         return result
     }

@@ -7,12 +7,9 @@ struct EstimatedVenueRun {
     var columns: [(bucketStartMs: Int64, levels: [EstimatedHeatmap.BandLevel], close: Double)] = []
     var predictedCleared: [PositionSide: [HeatmapCell: Double]] = [:]
 
-    /// Records a bar's snapshot; a later bar of the same bucket replaces it (the bucket shows its end state).
+    /// Records a bucket's column: its levels at the bucket's last bar, taken once per bucket in ascending order.
     mutating func append(bucketStartMs: Int64, levels: [EstimatedHeatmap.BandLevel], close: Double) {
-        if let last = columns.last, last.bucketStartMs == bucketStartMs {
-            columns[columns.count - 1] = (bucketStartMs, levels, close)
-        } else {
-            columns.append((bucketStartMs, levels, close))
-        }
+        precondition(columns.last.map { $0.bucketStartMs < bucketStartMs } ?? true, "columns out of order")
+        columns.append((bucketStartMs, levels, close))
     }
 }
