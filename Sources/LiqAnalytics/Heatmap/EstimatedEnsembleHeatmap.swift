@@ -23,30 +23,30 @@ public struct EstimatedEnsembleHeatmap: Sendable, Equatable {
 
     /// Percentiles over `members`' values in every cell any of them (or the central model) has.
     public init(central: EstimatedHeatmap, memberNames: [String], members: [EstimatedHeatmap]) {
-        var cells: Set<HeatmapCell> = []
-        let lookups = members.map { heatmap -> [HeatmapCell: EstimatedHeatmap.BandLevel] in
-            var lookup: [HeatmapCell: EstimatedHeatmap.BandLevel] = [:]
-            for column in heatmap.columns {
-                for level in column.levels {
-                    lookup[HeatmapCell(bucketStartMs: column.bucketStartMs, band: level.band)] = level
+        let heatmaps = [central] + members
+        let buckets = Set(heatmaps.flatMap { $0.columns.map(\.bucketStartMs) }).sorted()
+        var cursors = Array(repeating: 0, count: heatmaps.count)
+        var cells: [(HeatmapCell, Spread)] = []
+        for bucket in buckets {
+            // Each heatmap's column of exactly this bucket (a heatmap without one has no level in it).
+            let lists = heatmaps.indices.map { index -> [EstimatedHeatmap.BandLevel] in
+                let columns = heatmaps[index].columns
+                while cursors[index] < columns.count, columns[cursors[index]].bucketStartMs < bucket {
+                    cursors[index] += 1
                 }
+                guard cursors[index] < columns.count, columns[cursors[index]].bucketStartMs == bucket else { return [] }
+                return columns[cursors[index]].levels
             }
-            return lookup
-        }
-        for lookup in lookups { cells.formUnion(lookup.keys) }
-        for column in central.columns {
-            for level in column.levels {
-                cells.insert(HeatmapCell(bucketStartMs: column.bucketStartMs, band: level.band))
+            var merge = BandLevelMerge(lists)
+            while merge.advance() {
+                let levels = members.indices.map { merge.level(in: $0 + 1) }
+                guard let long = EstimatedPercentiles(values: levels.map { $0?.longUSD ?? 0 }),
+                    let short = EstimatedPercentiles(values: levels.map { $0?.shortUSD ?? 0 })
+                else { continue }
+                cells.append((HeatmapCell(bucketStartMs: bucket, band: merge.band), Spread(long: long, short: short)))
             }
         }
-        var spread: [HeatmapCell: Spread] = [:]
-        for cell in cells {
-            guard let long = EstimatedPercentiles(values: lookups.map { $0[cell]?.longUSD ?? 0 }),
-                let short = EstimatedPercentiles(values: lookups.map { $0[cell]?.shortUSD ?? 0 })
-            else { continue }
-            spread[cell] = Spread(long: long, short: short)
-        }
-        self.init(central: central, memberNames: memberNames, spread: spread)
+        self.init(central: central, memberNames: memberNames, spread: Dictionary(uniqueKeysWithValues: cells))
     }
 
     /// The latest bucket's percentiles per band, ascending by band (the liquidation map's uncertainty).

@@ -52,7 +52,7 @@ public struct EstimatedHeatmap: Sendable, Equatable {
         var columns: [Column] = []
         var currentPrice: Double?
         for bucket in buckets {
-            var totals: [Int64: (long: Double, short: Double)] = [:]
+            var lists: [[BandLevel]] = []
             var closes: [Double] = []
             for (index, run) in venueRuns.enumerated() {
                 while cursors[index] + 1 < run.columns.count, run.columns[cursors[index] + 1].bucketStartMs <= bucket {
@@ -61,17 +61,21 @@ public struct EstimatedHeatmap: Sendable, Equatable {
                 guard cursors[index] >= 0 else { continue }
                 let column = run.columns[cursors[index]]
                 if column.bucketStartMs == bucket { closes.append(column.close) }
-                for level in column.levels {
-                    totals[level.band, default: (0, 0)].long += level.longUSD
-                    totals[level.band, default: (0, 0)].short += level.shortUSD
-                }
+                lists.append(column.levels)
             }
-            columns.append(
-                Column(
-                    bucketStartMs: bucket,
-                    levels: totals.keys.sorted().map {
-                        BandLevel(band: $0, longUSD: totals[$0]!.long, shortUSD: totals[$0]!.short)
-                    }))
+            // Per band, the venues' levels added in venue order from 0.
+            var merge = BandLevelMerge(lists)
+            var levels: [BandLevel] = []
+            while merge.advance() {
+                var total = BandLevel(band: merge.band, longUSD: 0, shortUSD: 0)
+                for index in lists.indices {
+                    guard let level = merge.level(in: index) else { continue }
+                    total.longUSD += level.longUSD
+                    total.shortUSD += level.shortUSD
+                }
+                levels.append(total)
+            }
+            columns.append(Column(bucketStartMs: bucket, levels: levels))
             currentPrice = closes.reduce(0, +) / Double(closes.count)
         }
         var cleared: [PositionSide: [HeatmapCell: Double]] = [:]
