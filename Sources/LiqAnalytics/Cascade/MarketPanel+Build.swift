@@ -45,9 +45,9 @@ extension MarketPanel {
         let rank = Dictionary(uniqueKeysWithValues: venueOrder.enumerated().map { ($1, $0) })
 
         // Liquidations, summed in a stable order so totals are identical between runs.
-        let ordered = liquidations.sorted { ($0.timestampMs, $0.eventID) < ($1.timestampMs, $1.eventID) }
         var seen: [Int: [Venue: FeedCompleteness]] = [:]
-        for event in ordered {
+        for position in liquidations.indicesByTime(tieBreak: { $0.eventID < $1.eventID }) {
+            let event = liquidations[position]
             let index = Int((floorMinute(event.timestampMs) - first) / minuteMs)
             switch event.side {
             case .long:

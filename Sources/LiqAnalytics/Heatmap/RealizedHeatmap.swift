@@ -70,7 +70,8 @@ public struct RealizedHeatmap: Sendable, Equatable {
         let maximumBandIndex = 9_007_199_254_740_992.0  // 2^53: above it band indices and edges stop being exact
         var sums: [HeatmapCell: [Venue: VenueAmount]] = [:]
         var venueCoverage: [Venue: VenueCoverage] = [:]
-        for event in events.sorted(by: LiquidationTotals.canonicalOrder) {
+        for position in events.indicesByTime(tieBreak: LiquidationTotals.canonicalOrder) {
+            let event = events[position]
             guard event.baseAsset == grid.baseAsset else {
                 throw .otherAsset(
                     eventID: event.eventID, venue: event.venue, symbol: event.symbol, found: event.baseAsset,

@@ -30,9 +30,9 @@ public struct LiquidationTotals: Sendable, Equatable {
     public var assets: [AssetTotal]
 
     public init(events: [LiquidationEvent]) {
-        let ordered = events.sorted(by: Self.canonicalOrder)
         var perAsset: [String: [Venue: VenueTotal]] = [:]
-        for event in ordered {
+        for position in events.indicesByTime(tieBreak: Self.canonicalOrder) {
+            let event = events[position]
             var total =
                 perAsset[event.baseAsset, default: [:]][event.venue]
                 ?? VenueTotal(venue: event.venue, longUSD: 0, shortUSD: 0, events: 0, completeness: .complete)
