@@ -61,6 +61,33 @@ enum FastPathCorpus {
         try entries.filter { $0.isCapture && $0.oracle.description.hasPrefix("forceOrder") }.flatMap(payloads)
     }
 
+    /// Deribit's REST trades (the `get_last_trades_by_currency` fixtures: ordinary and flagged trades of every
+    /// future of a currency) as the `trades.future.{currency}.100ms` notifications the collector receives: each
+    /// trade alone, and runs of up to five consecutive trades as one 100 ms batch.
+    static func deribitNotifications() throws -> [[UInt8]] {
+        let files = FileManager.default.enumerator(atPath: fixtures)?.compactMap { $0 as? String } ?? []
+        var notifications: [[UInt8]] = []
+        for path in files.sorted() where path.hasPrefix("deribit/api/v2/public/get_last_trades_by_currency/") {
+            let currency = path.contains("currency=ETH") ? "ETH" : "BTC"
+            let bytes = try FileBytes.read(fixtures + "/" + path, maxBytes: 16 << 20)
+            let trades = try JSONNode.parse(bytes, origin: path).member("result").member("trades").elements()
+            func notification(_ batch: ArraySlice<JSONNode>) -> [UInt8] {
+                let data = JSONText.render(.array(batch.map(\.value)))
+                return Array(
+                    (#"{"jsonrpc":"2.0","method":"subscription","params":{"channel":"trades.future.\#(currency).100ms","#
+                        + #""data":\#(data)}}"#).utf8)
+            }
+            notifications += trades.indices.map { notification(trades[$0...$0]) }
+            var start = 0
+            while start < trades.count {
+                let end = min(trades.count, start + 1 + start % 5)
+                notifications.append(notification(trades[start..<end]))
+                start = end
+            }
+        }
+        return notifications
+    }
+
     /// Every OKX liquidation payload (REST pages), each row re-sent as a WebSocket push as OKX shapes it, and each
     /// detail as a push of its own (the live channel pushes one or a few details at a time).
     static func okxPayloads() throws -> [[UInt8]] {

@@ -27,6 +27,19 @@ import Testing
         #expect(records > 0)
     }
 
+    @Test func deribitNotificationsBuiltFromTheRESTTradesDecodeAlike() throws {
+        let notifications = try FastPathCorpus.deribitNotifications()
+        #expect(notifications.count > 100)
+        var records = 0
+        for notification in notifications {
+            #expect(
+                FastPathOracle.deribitTrades.compare(notification) == .same,
+                "\(String(decoding: notification, as: UTF8.self))")
+            records += FastDeribitLiquidation.decode(notification)?.count ?? 0
+        }
+        #expect(records > 100)
+    }
+
     @Test func okxPushesBuiltFromTheRESTRowsDecodeAlike() throws {
         let payloads = try FastPathCorpus.okxPayloads()
         #expect(payloads.count > 3)

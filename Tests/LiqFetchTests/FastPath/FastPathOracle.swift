@@ -8,6 +8,7 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
     case okxLiquidation
     case binanceOpenInterestHistory(Venue)
     case binanceFundingHistory(Venue)
+    case deribitTrades
 
     var description: String {
         switch self {
@@ -15,6 +16,7 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
         case .okxLiquidation: "OKX liquidation-orders"
         case .binanceOpenInterestHistory(let venue): "openInterestHist \(venue.rawValue)"
         case .binanceFundingHistory(let venue): "fundingRate \(venue.rawValue)"
+        case .deribitTrades: "Deribit trades"
         }
     }
 
@@ -27,6 +29,7 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
             FastBinanceOpenInterest.decodeHistory(bytes, venue: venue)?.map(\.exactFields)
         case .binanceFundingHistory(let venue):
             FastBinanceFunding.decodeSettled(bytes, venue: venue)?.map(\.exactFields)
+        case .deribitTrades: FastDeribitLiquidation.decode(bytes)?.map(\.exactFields)
         }
     }
 
@@ -43,8 +46,22 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
                 return try BinanceOpenInterestDecoder.decodeHistory(document, venue: venue).map(\.exactFields)
             case .binanceFundingHistory(let venue):
                 return try BinanceFundingDecoder.decodeSettled(document, venue: venue).map(\.exactFields)
+            case .deribitTrades:
+                return try Self.deribitTrades(document).map(\.exactFields)
             }
         }
+    }
+
+    /// `DeribitStreamDecoder`'s route to `DeribitLiquidationDecoder` without its symbol filter: `error` throws,
+    /// other methods and channels yield nothing.
+    static func deribitTrades(_ message: JSONNode) throws -> [VenueLiquidation] {
+        if let error = try message.optionalMember("error") { throw error.error(expected: "no error") }
+        guard let method = try message.optionalMember("method"), try method.string() == "subscription" else {
+            return []
+        }
+        let params = try message.member("params")
+        guard try params.member("channel").string().hasPrefix("trades.") else { return [] }
+        return try DeribitLiquidationDecoder.decode(trades: params.member("data").elements())
     }
 
     /// What one comparison found.

@@ -41,6 +41,35 @@ struct FastPathRecordedSampleTests {
         }
     }
 
+    /// Nautilus' `trades.BTC-PERPETUAL.100ms` notification as recorded (no trade flagged: nothing), then with its
+    /// trades flagged by us, one per flag, so the flagged path runs on the real member order and number forms.
+    @Test(.enabled(if: isPresent("deribit_trades_ws_nautilus.json")))
+    func deribitTradesFromNautilus() throws {
+        let notification = try RecordedFeeds.payloads("deribit_trades_ws_nautilus.json")
+        Self.expectSame(.deribitTrades, notification.value)
+        #expect(FastDeribitLiquidation.decode(Array(JSONText.render(notification.value).utf8)) == [])
+        for flag in ["T", "M", "MT"] {
+            var trades: [JSONValue] = []
+            for trade in try notification.member("params").member("data").elements() {
+                guard case .object(let members) = trade.value else { continue }
+                trades.append(.object(members + [JSONMember(key: "liquidation", value: .string(flag))]))
+            }
+            let flagged = JSONValue.object([
+                JSONMember(key: "jsonrpc", value: .string("2.0")),
+                JSONMember(key: "method", value: .string("subscription")),
+                JSONMember(
+                    key: "params",
+                    value: .object([
+                        JSONMember(key: "channel", value: .string("trades.BTC-PERPETUAL.100ms")),
+                        JSONMember(key: "data", value: .array(trades)),
+                    ])),
+            ])
+            Self.expectSame(.deribitTrades, flagged)
+            let events = FastDeribitLiquidation.decode(Array(JSONText.render(flagged).utf8))
+            #expect(events?.count == (flag == "MT" ? 4 : 2))
+        }
+    }
+
     @Test func binanceDocExamplesFromNautilus() throws {
         let oracles: [(suffix: String, oracle: FastPathOracle)] = [
             ("liquidation_stream.json", .binanceForceOrder(.binanceUSDM)),

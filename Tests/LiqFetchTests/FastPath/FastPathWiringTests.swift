@@ -60,6 +60,28 @@ import Testing
         }
     }
 
+    @Test func deribitStreamOverrideMatchesTheDefault() throws {
+        let lines = Self.lines(
+            try FastPathCorpus.deribitNotifications().filter { $0.count < 1024 },
+            control: [
+                #"{"jsonrpc":"2.0","id":2,"result":["trades.future.BTC.100ms"],"usIn":1,"usOut":2,"usDiff":1}"#,
+                #"{"jsonrpc":"2.0","method":"heartbeat","params":{"type":"test_request"}}"#,
+                #"{"jsonrpc":"2.0","id":1,"error":{"code":10028,"message":"too_many_requests","data":null}}"#,
+                DeribitPayloads.notification("ticker.BTC-PERPETUAL.100ms", DeribitPayloads.ticker()),
+            ],
+            seed: 13)
+        for feeds in [Set<Feed>([.liquidations, .markPrice]), [.liquidations], [.openInterest]] {
+            var wired = DeribitStreamDecoder(symbols: ["BTC-PERPETUAL", "ETH-PERPETUAL"], feeds: feeds)
+            var tree = wired
+            for (number, line) in lines.enumerated() {
+                let origin = "deribit.ndjson:\(number + 1)"
+                #expect(
+                    Self.outcome { try wired.decode(line: line, origin: origin) }
+                        == Self.outcome { try tree.decode(JSONNode.parse(line, origin: origin)) })
+            }
+        }
+    }
+
     @Test func restHooksMatchDecodeFeedOnTheFixtures() throws {
         let binance = BinanceFuturesAdapter(
             venue: .binanceUSDM, selection: VenueSelection(symbols: ["BTCUSDT"], feeds: [.openInterest, .funding]))
@@ -83,7 +105,7 @@ import Testing
                 request = OKXEndpoints.liquidationOrders(instType: "SWAP", underlying: "BTC-USDT", limit: 100)
                 fast = { okx.fastDecodeFeed($0, for: request) }
                 tree = { try okx.decodeFeed($0, for: request) }
-            case .binanceForceOrder:
+            case .binanceForceOrder, .deribitTrades:
                 continue
             }
             for body in try FastPathCorpus.payloads(entry) {

@@ -36,4 +36,14 @@ public struct DeribitStreamDecoder: StreamDecoder {
         }
         return try DeribitTickerRecords.records(data, feeds: feeds)
     }
+
+    /// `trades.*` notifications (nearly every line of a capture) go through the byte-level decoder; anything else,
+    /// and anything unusual, through the tree path, which also produces every error.
+    public mutating func decode(line: [UInt8], origin: String) throws -> [VenueRecord] {
+        guard let events = FastDeribitLiquidation.decode(line) else {
+            return try decode(JSONNode.parse(line, origin: origin))
+        }
+        guard feeds.contains(.liquidations) else { return [] }
+        return events.filter { symbols.contains($0.symbol) }.map(VenueRecord.liquidation)
+    }
 }
