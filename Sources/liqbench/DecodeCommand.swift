@@ -36,6 +36,15 @@ struct DecodeCommand {
             fast: { FastOKXLiquidation.decode($0, pushOnly: true) },
             tree: { try OKXLiquidationDecoder.decode($0) },
             foundation: { try decoder.decode(OKXLiquidationPush.self, from: $0).liquidations() })
+        let deribit = SyntheticDeribitTrades.notifications(bytes: megabytes * 1_000_000, seed: 3)
+        let deribitShares = SyntheticDeribitTrades.liquidationShares(deribit)
+        measure(
+            title: "Deribit trades.future.{BTC,ETH}.100ms notifications (liquidations in "
+                + "\((deribitShares.lines * 100).formatted(.number.precision(.fractionLength(1)))) % of lines, "
+                + "\((deribitShares.trades * 100).formatted(.number.precision(.fractionLength(1)))) % of trades)",
+            lines: deribit, fast: { FastDeribitLiquidation.decode($0) },
+            tree: { try DeribitLiquidationDecoder.decode(trades: $0.member("params").member("data").elements()) },
+            foundation: { try decoder.decode(DeribitTradesNotification.self, from: $0).liquidations() })
     }
 
     private func measure(
