@@ -5,15 +5,18 @@
 /// straight into the document's bytes (`RecordFieldWriter`), never as an intermediate array of strings.
 public struct CSVTable: Sendable, RecordFieldWriter {
     public let columns: [String]
-    private(set) var bytes: [UInt8] = []
+    /// The document's bytes: the first `count` are written, the rest is zeroed room ahead. Fields are written
+    /// through a pointer into that room (one uniqueness check and one capacity check per field): appending each
+    /// field, comma and newline to an array went through the generic append and checked both for every one.
+    private var storage: [UInt8] = []
+    private var count = 0
     /// Fields written so far in the row being built.
     private var fieldsInRow = 0
 
     public init(columns: [String]) {
         self.columns = columns
         for column in columns { text(column) }
-        bytes.append(0x0A)
-        fieldsInRow = 0
+        endRow()
     }
 
     /// Appends a row; its width must equal the header's.
@@ -26,19 +29,22 @@ public struct CSVTable: Sendable, RecordFieldWriter {
     /// doubling (and copying) its way up.
     @usableFromInline
     mutating func reserveRows(_ rows: Int, likeBytesSince rowStart: Int) {
-        bytes.reserveCapacity(bytes.count + rows * (bytes.count - rowStart))
+        reserve(rows * (count - rowStart))
     }
 
     /// Ends the row written with the `RecordFieldWriter` calls since the last one; its width must equal the
     /// header's.
     public mutating func endRow() {
         precondition(fieldsInRow == columns.count, "row has \(fieldsInRow) fields, header has \(columns.count)")
-        bytes.append(0x0A)
         fieldsInRow = 0
+        write(atMost: 1) { out in
+            out[0] = 0x0A
+            return 1
+        }
     }
 
     public mutating func text(_ value: String) {
-        startField()
+        let comma = startField()
         // The contiguous UTF-8 (no copy for a native string): scanning and copying a buffer is a loop and a
         // memcpy, where the `UTF8View` went through its generic iterator for every byte of every field.
         var value = value
@@ -46,42 +52,91 @@ public struct CSVTable: Sendable, RecordFieldWriter {
             let needsQuotes = utf8.contains {
                 $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
             }
-            if needsQuotes {
-                bytes.append(UInt8(ascii: "\""))
-                for byte in utf8 {
-                    if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                    bytes.append(byte)
+            // Quoted: two quotes around, and each quote doubled.
+            write(atMost: 1 + (needsQuotes ? 2 * utf8.count + 2 : utf8.count)) { out in
+                var position = Self.comma(comma, out)
+                if needsQuotes {
+                    out[position] = UInt8(ascii: "\"")
+                    position += 1
+                    for byte in utf8 {
+                        if byte == UInt8(ascii: "\"") {
+                            out[position] = byte
+                            position += 1
+                        }
+                        out[position] = byte
+                        position += 1
+                    }
+                    out[position] = UInt8(ascii: "\"")
+                    return position + 1
                 }
-                bytes.append(UInt8(ascii: "\""))
-            } else {
-                bytes.append(contentsOf: utf8)
+                if let base = utf8.baseAddress { (out + position).update(from: base, count: utf8.count) }
+                return position + utf8.count
             }
         }
     }
 
     /// Digits and `-` only: never quoted.
     public mutating func integer(_ value: Int64) {
-        startField()
-        NumberFormat.append(value, to: &bytes)
+        let comma = startField()
+        write(atMost: 1 + NumberFormat.maxIntegerBytes) { out in
+            let position = Self.comma(comma, out)
+            return position + NumberFormat.write(value, to: out + position)
+        }
     }
 
     /// Digits, `-` and `.` only: never quoted.
     public mutating func number(_ value: Double, fractionDigits: Int?) {
-        startField()
-        NumberFormat.append(value, fractionDigits: fractionDigits, to: &bytes)
+        let comma = startField()
+        write(atMost: 1 + NumberFormat.maxDoubleBytes) { out in
+            let position = Self.comma(comma, out)
+            return position + NumberFormat.write(value, fractionDigits: fractionDigits, to: out + position)
+        }
     }
 
-    public mutating func empty() { startField() }
+    public mutating func empty() {
+        let comma = startField()
+        write(atMost: 1) { Self.comma(comma, $0) }
+    }
 
-    private mutating func startField() {
-        if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
+    /// Counts the field; true when a comma must precede it.
+    private mutating func startField() -> Bool {
         fieldsInRow += 1
+        return fieldsInRow > 1
+    }
+
+    /// Writes the separating comma when there is one; returns where the field starts.
+    private static func comma(_ comma: Bool, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard comma else { return 0 }
+        out[0] = UInt8(ascii: ",")
+        return 1
+    }
+
+    /// Runs `body` on room for `maxBytes` at the end of the document; it returns the bytes it wrote.
+    private mutating func write(atMost maxBytes: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if storage.count - count < maxBytes { reserve(maxBytes) }
+        let start = count
+        let written = storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        count += written
+    }
+
+    /// Makes room for `bytes` more, at least doubling the room so a growing document is copied a few times only.
+    private mutating func reserve(_ bytes: Int) {
+        let needed = count + bytes - storage.count
+        guard needed > 0 else { return }
+        storage.append(contentsOf: repeatElement(0, count: max(needed, storage.count, 4096)))
     }
 
     /// Bytes written so far.
     @usableFromInline
-    var byteCount: Int { bytes.count }
+    var byteCount: Int { count }
 
     /// The encoded document, header first.
-    public var data: [UInt8] { bytes }
+    public var data: [UInt8] { Array(storage[..<count]) }
+
+    /// The encoded document, header first, in the table's own buffer (shortened, not copied).
+    @usableFromInline
+    consuming func finish() -> [UInt8] {
+        storage.removeLast(storage.count - count)
+        return storage
+    }
 }
