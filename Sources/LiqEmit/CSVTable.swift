@@ -5,11 +5,10 @@
 /// straight into the document's bytes (`RecordFieldWriter`), never as an intermediate array of strings.
 public struct CSVTable: Sendable, RecordFieldWriter {
     public let columns: [String]
-    /// The document's bytes: the first `count` are written, the rest is zeroed room ahead. Fields are written
-    /// through a pointer into that room (one uniqueness check and one capacity check per field): appending each
-    /// field, comma and newline to an array went through the generic append and checked both for every one.
-    private var storage: [UInt8] = []
-    private var count = 0
+    /// The document's bytes. Each field (with its comma) is written through a pointer into the array's spare
+    /// capacity (one uniqueness and capacity check per field): appending each field, comma and newline went
+    /// through the generic append and checked both for every one.
+    private var bytes: [UInt8] = []
     /// Fields written so far in the row being built.
     private var fieldsInRow = 0
 
@@ -29,7 +28,7 @@ public struct CSVTable: Sendable, RecordFieldWriter {
     /// doubling (and copying) its way up.
     @usableFromInline
     mutating func reserveRows(_ rows: Int, likeBytesSince rowStart: Int) {
-        reserve(rows * (count - rowStart))
+        bytes.reserveCapacity(bytes.count + rows * (bytes.count - rowStart))
     }
 
     /// Ends the row written with the `RecordFieldWriter` calls since the last one; its width must equal the
@@ -111,32 +110,20 @@ public struct CSVTable: Sendable, RecordFieldWriter {
         return 1
     }
 
-    /// Runs `body` on room for `maxBytes` at the end of the document; it returns the bytes it wrote.
+    /// Runs `body` on room for `maxBytes` at the end of the document; it returns the bytes it wrote. The array
+    /// grows geometrically, as by `append`, so room asked for but not used costs nothing.
     private mutating func write(atMost maxBytes: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        if storage.count - count < maxBytes { reserve(maxBytes) }
-        let start = count
-        let written = storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
-        count += written
-    }
-
-    /// Makes room for `bytes` more, at least doubling the room so a growing document is copied a few times only.
-    private mutating func reserve(_ bytes: Int) {
-        let needed = count + bytes - storage.count
-        guard needed > 0 else { return }
-        storage.append(contentsOf: repeatElement(0, count: max(needed, storage.count, 4096)))
+        bytes.append(addingCapacity: maxBytes) { span in
+            span.withUnsafeMutableBufferPointer { room, initialized in
+                initialized += body(room.baseAddress! + initialized)
+            }
+        }
     }
 
     /// Bytes written so far.
     @usableFromInline
-    var byteCount: Int { count }
+    var byteCount: Int { bytes.count }
 
     /// The encoded document, header first.
-    public var data: [UInt8] { Array(storage[..<count]) }
-
-    /// The encoded document, header first, in the table's own buffer (shortened, not copied).
-    @usableFromInline
-    consuming func finish() -> [UInt8] {
-        storage.removeLast(storage.count - count)
-        return storage
-    }
+    public var data: [UInt8] { bytes }
 }

@@ -47,7 +47,7 @@ extension RecordSchema {
                 reserved = true
             }
         }
-        return table.finish()
+        return table.data
     }
 
     /// One JSON object per line, keys = column names, in canonical order; empty fields are `null`.
