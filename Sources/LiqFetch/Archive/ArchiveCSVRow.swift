@@ -106,6 +106,17 @@ public struct ArchiveCSVRow {
         let negative = text.first == UInt8(ascii: "-")
         if negative { position = 1 }
         guard position < text.count else { return nil }
+        // Up to 18 digits cannot overflow (10¹⁸ − 1 < 2⁶³): no overflow check per digit for timestamps and counts.
+        if text.count - position <= 18 {
+            var value: Int64 = 0
+            while position < text.count {
+                let digit = text[position] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value &* 10 &+ Int64(digit)
+                position += 1
+            }
+            return negative ? -value : value
+        }
         var magnitude: UInt64 = 0
         while position < text.count {
             let digit = text[position] &- UInt8(ascii: "0")
