@@ -20,6 +20,12 @@ public enum NumberFormat {
     /// A computed value (notional, sum, ratio) at `computedFractionDigits`.
     public static func computed(_ value: Double) -> String { plain(value, fractionDigits: computedFractionDigits) }
 
+    /// 10⁰ … 10²², each exactly representable as a double.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22,
+    ]
+
     /// Most bytes one double's text takes: a sign and the 309 integer digits of the largest double, or a sign,
     /// "0.", 323 zeros and 17 digits for the smallest (expanded: never an exponent).
     public static let maxDoubleBytes = 352
@@ -41,8 +47,14 @@ public enum NumberFormat {
         precondition(value.isFinite, "non-finite values never reach an output")
         var number = value
         if let digits = fractionDigits {
+            // 10^digits: from the table (each entry exact, as the repeated product is up to 10²²), not eight
+            // dependent multiplications per computed value.
             var scale = 1.0
-            for _ in 0..<digits { scale *= 10 }
+            if digits >= 0 && digits < powersOfTen.count {
+                scale = powersOfTen[digits]
+            } else {
+                for _ in 0..<digits { scale *= 10 }
+            }
             // Where `digits` decimals reach past a double's precision (value × 10^digits ≥ 10¹⁵: above 10⁷ for 8
             // decimals), rounding can move the last digit of a value that already has no more decimals, so a
             // stored file read back and written again would change. A value whose shortest text has at most
