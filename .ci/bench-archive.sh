@@ -36,7 +36,7 @@ csv, zipped = sys.argv[1], sys.argv[2]
 size = os.path.getsize(csv)
 import pandas as pd, polars as pl
 def polars_from_zip():
-    # zip → inflate (zipfile checks the CRC-32) → table, in memory like `liqbench archive`.
+    # zip → inflate (zipfile checks the CRC-32) → table: the work of `liqbench archive`s "→ records" line.
     with zipfile.ZipFile(zipped) as z:
         data = z.read(z.namelist()[0])
     return pl.read_csv(io.BytesIO(data))
