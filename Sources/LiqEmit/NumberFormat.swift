@@ -20,24 +20,52 @@ public enum NumberFormat {
     /// A computed value (notional, sum, ratio) at `computedFractionDigits`.
     public static func computed(_ value: Double) -> String { plain(value, fractionDigits: computedFractionDigits) }
 
+    /// 10⁰ … 10²², each exactly representable as a double.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// Most bytes one double's text takes: a sign and the 309 integer digits of the largest double, or a sign,
+    /// "0.", 323 zeros and 17 digits for the smallest (expanded: never an exponent).
+    public static let maxDoubleBytes = 352
+    /// Most bytes one `Int64`'s text takes: a sign and 19 digits.
+    public static let maxIntegerBytes = 20
+
     /// Appends `plain(value, fractionDigits:)` as UTF-8 to `bytes`.
     public static func append(_ value: Double, fractionDigits: Int? = nil, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDoubleBytes) { text in
+            let count = write(value, fractionDigits: fractionDigits, to: text.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<count]))
+        }
+    }
+
+    /// Writes `plain(value, fractionDigits:)` as UTF-8 at `out`, which has room for `maxDoubleBytes`; returns the
+    /// bytes written. A pointer, not an array: a store writes millions of numbers into one reused buffer, and
+    /// appending each to an array checked its uniqueness and capacity and went through the generic append.
+    public static func write(_ value: Double, fractionDigits: Int?, to out: UnsafeMutablePointer<UInt8>) -> Int {
         precondition(value.isFinite, "non-finite values never reach an output")
         var number = value
         if let digits = fractionDigits {
+            // 10^digits: from the table (each entry exact, as the repeated product is up to 10²²), not eight
+            // dependent multiplications per computed value.
             var scale = 1.0
-            for _ in 0..<digits { scale *= 10 }
+            if digits >= 0 && digits < powersOfTen.count {
+                scale = powersOfTen[digits]
+            } else {
+                for _ in 0..<digits { scale *= 10 }
+            }
             // Where `digits` decimals reach past a double's precision (value × 10^digits ≥ 10¹⁵: above 10⁷ for 8
             // decimals), rounding can move the last digit of a value that already has no more decimals, so a
             // stored file read back and written again would change. A value whose shortest text has at most
             // `digits` decimals is written as that text; below 10¹⁵ the rounding below gives the same text.
-            if abs(value) * scale >= 1e15 && appendIfShortEnough(value, fractionDigits: digits, to: &bytes) {
-                return
+            if abs(value) * scale >= 1e15, let count = writeIfShortEnough(value, fractionDigits: digits, to: out) {
+                return count
             }
             let scaled = (number * scale).rounded(.toNearestOrAwayFromZero)
             // Beyond 2^53 the product has no fraction left to round, and dividing back would only add error.
             if abs(scaled) < 9_007_199_254_740_992 { number = scaled / scale }
-            // The rounded value is the decimal `scaled` / 10^digits, exactly the m / 10ᵈ `appendShort` looks for
+            // The rounded value is the decimal `scaled` / 10^digits, exactly the m / 10ᵈ `writeShort` looks for
             // (`number` is its correctly rounded double): its digits are known without a search.
             if abs(scaled) < 1e15 && digits <= 22 && scaled != 0 {
                 var mantissa = UInt64(abs(scaled))
@@ -46,34 +74,51 @@ public enum NumberFormat {
                     mantissa /= 10
                     fractionDigits -= 1
                 }
-                appendDigits(mantissa, fractionDigits: fractionDigits, negative: scaled < 0, to: &bytes)
-                return
+                return writeDigits(mantissa, fractionDigits: fractionDigits, negative: scaled < 0, to: out)
             }
         }
         if number == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
+            out[0] = UInt8(ascii: "0")
+            return 1
         }
-        if appendShort(number, to: &bytes) { return }
+        if let count = writeShort(number, to: out) { return count }
         // `description` gives the shortest digits that round-trip, as `-d.ddd`, `ddd.ddd` or `d.ddde±xx`.
+        var expanded: [UInt8] = []
         var text = number.description
-        text.withUTF8 { appendExpanded($0, to: &bytes) }
+        text.withUTF8 { appendExpanded($0, to: &expanded) }
+        return copy(expanded, to: out)
     }
 
-    /// Appends `value`'s shortest text (expanded) when it has at most `fractionDigits` decimals; false, with
-    /// nothing written, otherwise.
-    private static func appendIfShortEnough(_ value: Double, fractionDigits: Int, to bytes: inout [UInt8]) -> Bool {
+    /// Writes `value`'s shortest text (expanded) when it has at most `fractionDigits` decimals; nil, with nothing
+    /// written, otherwise.
+    private static func writeIfShortEnough(
+        _ value: Double, fractionDigits: Int, to out: UnsafeMutablePointer<UInt8>
+    ) -> Int? {
         var expanded: [UInt8] = []
         var text = value.description
         text.withUTF8 { appendExpanded($0, to: &expanded) }
         let decimals = expanded.firstIndex(of: UInt8(ascii: ".")).map { expanded.count - $0 - 1 } ?? 0
-        guard decimals <= fractionDigits else { return false }
-        bytes += expanded
-        return true
+        guard decimals <= fractionDigits else { return nil }
+        return copy(expanded, to: out)
+    }
+
+    private static func copy(_ bytes: [UInt8], to out: UnsafeMutablePointer<UInt8>) -> Int {
+        precondition(bytes.count <= maxDoubleBytes, "a double's text is at most \(maxDoubleBytes) bytes")
+        bytes.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: $0.count) }
+        return bytes.count
+    }
+
+    /// Appends `value`'s text as `writeShort` writes it; false, with nothing written, where it writes nothing.
+    static func appendShort(_ value: Double, to bytes: inout [UInt8]) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDoubleBytes) { text in
+            guard let count = writeShort(value, to: text.baseAddress!) else { return false }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<count]))
+            return true
+        }
     }
 
     /// Writes a non-zero `value` as `description` would after expansion, without calling it, when the value is
-    /// m / 10ᵈ for an integer m < 10¹⁵ (venue prices and sizes, values rounded to 8 decimals); false, with
+    /// m / 10ᵈ for an integer m < 10¹⁵ (venue prices and sizes, values rounded to 8 decimals); nil, with
     /// nothing written, for anything else.
     ///
     /// Why the text is the same: any two decimals of at most 15 significant digits are further apart than a
@@ -83,64 +128,73 @@ public enum NumberFormat {
     /// correctly rounded value of the decimal), so a cheaply rounded m can only be missed, never wrong. Trying
     /// d = 0, 1, 2, … finds the candidate without trailing zeros; one with a zero means a smaller d was missed,
     /// and is left to `description` rather than written with the zero.
-    static func appendShort(_ value: Double, to bytes: inout [UInt8]) -> Bool {
+    static func writeShort(_ value: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
         let magnitude = abs(value)
         var fractionDigits = 0
         var scale = 1.0
         while true {
             let scaled = magnitude * scale
-            guard scaled < 1e15 else { return false }
+            guard scaled < 1e15 else { return nil }
             // Truncating after adding ½ rounds without a libm call; a tie rounded the wrong way fails the check.
             let mantissa = UInt64(scaled + 0.5)
             if mantissa > 0 && Double(mantissa) / scale == magnitude {
-                guard fractionDigits == 0 || mantissa % 10 != 0 else { return false }
-                appendDigits(mantissa, fractionDigits: fractionDigits, negative: value < 0, to: &bytes)
-                return true
+                guard fractionDigits == 0 || mantissa % 10 != 0 else { return nil }
+                return writeDigits(mantissa, fractionDigits: fractionDigits, negative: value < 0, to: out)
             }
             fractionDigits += 1
-            guard fractionDigits <= 22 else { return false }
+            guard fractionDigits <= 22 else { return nil }
             scale *= 10
         }
     }
 
     /// Appends `value` in decimal, as `String(value)` writes it.
     public static func append(_ value: Int64, to bytes: inout [UInt8]) {
-        appendDigits(value.magnitude, fractionDigits: 0, negative: value < 0, to: &bytes)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxIntegerBytes) { text in
+            let count = write(value, to: text.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<count]))
+        }
     }
 
-    /// Appends `-`, when negative, and `magnitude` / 10^`fractionDigits` in plain decimal (`0.000ddd` when the
-    /// fraction is longer than the digits), built right to left on the stack and appended once: appending digit
-    /// by digit to the array checked its capacity and uniqueness for every byte.
-    private static func appendDigits(
-        _ magnitude: UInt64, fractionDigits: Int, negative: Bool, to bytes: inout [UInt8]
-    ) {
-        // 20 digits at most, a sign, "0." and up to 22 leading fraction zeros.
-        let capacity = 48
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { text in
-            var remaining = magnitude
-            var written = 0
-            var end = capacity
-            func put(_ byte: UInt8) {
-                end -= 1
-                text[end] = byte
-            }
-            repeat {
-                put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10))
-                remaining /= 10
-                written += 1
-                if written == fractionDigits { put(UInt8(ascii: ".")) }
-            } while remaining > 0
-            if written <= fractionDigits {
-                while written < fractionDigits {
-                    put(UInt8(ascii: "0"))
-                    written += 1
-                    if written == fractionDigits { put(UInt8(ascii: ".")) }
-                }
-                put(UInt8(ascii: "0"))
-            }
-            if negative { put(UInt8(ascii: "-")) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[end...]))
+    /// Writes `value` in decimal, as `String(value)` writes it, at `out` (room for `maxIntegerBytes`); returns the
+    /// bytes written.
+    public static func write(_ value: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        writeDigits(value.magnitude, fractionDigits: 0, negative: value < 0, to: out)
+    }
+
+    /// Writes `-`, when negative, and `magnitude` / 10^`fractionDigits` in plain decimal (`0.000ddd` when the
+    /// fraction is longer than the digits) at `out`, right to left once its length is known; returns the bytes
+    /// written (at most a sign, 20 digits, "0." and 22 leading fraction zeros).
+    private static func writeDigits(
+        _ magnitude: UInt64, fractionDigits: Int, negative: Bool, to out: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        var digitCount = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digitCount += 1
+            rest /= 10
         }
+        let sign = negative ? 1 : 0
+        // "0" before the point when every digit is a fraction digit.
+        let integerDigits = max(digitCount - fractionDigits, 1)
+        let total = sign + integerDigits + (fractionDigits > 0 ? 1 + fractionDigits : 0)
+        var end = total
+        var remaining = magnitude
+        if fractionDigits > 0 {
+            for _ in 0..<fractionDigits {
+                end -= 1
+                out[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10)
+                remaining /= 10
+            }
+            end -= 1
+            out[end] = UInt8(ascii: ".")
+        }
+        repeat {
+            end -= 1
+            out[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10)
+            remaining /= 10
+        } while end > sign
+        if negative { out[0] = UInt8(ascii: "-") }
+        return total
     }
 
     /// Appends `text` (a `description`) with its exponent written out: `1.5e-05` as `0.000015`, `1e+16` as

@@ -101,7 +101,11 @@ struct ArchiveCommand {
                     let store: ([VenueRecord]) throws -> Void = { batch in
                         var bars: [PriceBar] = []
                         bars.reserveCapacity(batch.count)
-                        for case .priceBar(let bar) in batch { bars.append(try normaliser.priceBar(bar)) }
+                        // As `BackfillRunner.normalise` does: one instrument lookup per run of one symbol's bars.
+                        var instrument: Instrument?
+                        for case .priceBar(let bar) in batch {
+                            bars.append(try normaliser.priceBar(bar, reusing: &instrument))
+                        }
                         stored += PriceBarsCSV.encode(bars).count
                     }
                     while let chunk = try reader.nextChunk() { try decoder.feed(chunk, store) }

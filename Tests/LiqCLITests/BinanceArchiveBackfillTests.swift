@@ -155,6 +155,39 @@ import Testing
         #expect(try Self.files(sharded + "/state/backfill") == ledger)
     }
 
+    /// A downloaded zip is read from memory, never written to a scratch file: the built binary, run with its
+    /// temporary directory set to a path under a regular file (where nothing can be created, even by root),
+    /// still stores every item.
+    @Test func archiveItemsWriteNoScratchFile() throws {
+        let binary = try #require(CollectCommandTests.binary, "needs the built liqpipe (swift build)")
+        let mirror = try Mirror()
+        let directory = try Self.workspace(mirror, label: "archive-no-scratch")
+        let notADirectory = directory + "/not-a-directory"
+        try Data().write(to: URL(fileURLWithPath: notADirectory))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = [
+            "backfill", directory + "/spec.json", "--quiet", "--from", "2025-10-01", "--to", "2025-10-02",
+            "--symbols", "BTCUSDT",
+        ]
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": notADirectory + "/tmp"]) {
+            $1
+        }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        // 2 days × (metrics, klines) + the month's funding file = 5 archive items, each done; 2 REST
+        // open-interest-history items, missing.
+        #expect(text.contains("7 items planned: 5 done"), "\(text)")
+        let store = try Self.files(directory + "/store")
+        #expect(store["feed=priceBars/venue=binance-usdm/symbol=BTCUSDT/date=2025-10-02/klines.csv"] != nil)
+        #expect(mirror.server.receivedRequests.count == 2 * 5)
+    }
+
     @Test func aMissingDayIsReportedAndACorruptFileFailsOnlyItsItem() throws {
         let mirror = try Mirror()
         let days = "data/futures/um/daily"

@@ -94,13 +94,15 @@ struct BackfillRunner {
     static func normalise(_ records: [VenueRecord], with normaliser: Normaliser, into batch: inout NormalisedBatch)
         throws
     {
+        // Price bars come in runs of one instrument (an archive file): its metadata is looked up once per run.
+        var barInstrument: Instrument?
         for record in records {
             switch record {
             case .liquidation(let value): batch.liquidations.append(try normaliser.liquidation(value))
             case .openInterest(let value): batch.openInterest.append(try normaliser.openInterest(value))
             case .funding(let value): batch.funding.append(try normaliser.funding(value))
             case .markPrice(let value): batch.markPrices.append(try normaliser.markPrice(value))
-            case .priceBar(let value): batch.priceBars.append(try normaliser.priceBar(value))
+            case .priceBar(let value): batch.priceBars.append(try normaliser.priceBar(value, reusing: &barInstrument))
             }
         }
     }

@@ -1,4 +1,3 @@
-import Foundation
 import LiqCore
 import LiqFetch
 
@@ -17,7 +16,6 @@ enum BackfillSources {
                     BinanceArchiveSource(
                         venue: venue.venue, market: market, datasets: datasets,
                         baseURL: venue.archiveURL ?? BinanceArchiveDataset.defaultBaseURL, http: http,
-                        temporaryDirectory: FileManager.default.temporaryDirectory.path,
                         fetchState: VenueFetchState(venue: venue.venue, policy: nil, maxRequests: nil)))
             }
         }

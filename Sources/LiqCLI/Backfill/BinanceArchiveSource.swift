@@ -1,26 +1,19 @@
-import Foundation
 import LiqCore
-import LiqEmit
 import LiqFetch
-
-#if canImport(Glibc)
-    @preconcurrency import Glibc
-#endif
 
 /// Binance's public archive (`data.binance.vision`) as a backfill source: one item per dataset, symbol and day
 /// (one per month for the monthly funding files), each a `.zip` holding one CSV with a `.zip.CHECKSUM` sibling.
 ///
 /// An item downloads the checksum (a 404 there means the file does not exist: `.missing`), then the zip, verifies
-/// its SHA-256 in memory, writes it to a scratch file, and inflates its single entry chunk by chunk straight into the dataset's
-/// CSV decoder: neither the CSV nor its records are ever whole in memory. The temporary file is removed whatever
-/// happens.
+/// its SHA-256 in memory, and inflates its single entry from those bytes chunk by chunk straight into the
+/// dataset's CSV decoder: nothing is written but the store's files, and neither the CSV nor its records are ever
+/// whole in memory (the zip, a few MiB, is).
 struct BinanceArchiveSource: BackfillSource {
     let venue: Venue
     let market: BinanceArchiveMarket
     let datasets: [BinanceArchiveDataset]
     let baseURL: String
     let http: HTTPSettings
-    let temporaryDirectory: String
     /// The venue's pacing state, shared by every worker (the archive is a CDN, but one client should stay polite).
     let fetchState: VenueFetchState
     /// Largest archive file accepted: the biggest daily 1m kline files are a few MiB; 1 GiB is a wrong URL.
@@ -65,36 +58,14 @@ struct BinanceArchiveSource: BackfillSource {
             return .missing(reason: "\(zipURL): 404 although its checksum exists")
         }
         try requireOK(zipResponse, item: item)
-        // Verified as downloaded, before anything is written: a corrupt transfer never reaches the disk.
+        // Verified as downloaded, before anything is read: a corrupt transfer never reaches the decoder.
         try ArchiveChecksum.verify(zipResponse.body, path: zipURL, expectedHex: checksum.digestHex)
-        // The item's key with `/` → `_` (byte-wise: Foundation's `replacingOccurrences` showed in the profile).
-        let name = String(
-            decoding: item.key.utf8.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
-        let file = temporaryDirectory + "/" + name + ".\(getpid()).zip"
-        try Self.writeScratch(zipResponse.body, to: file)
-        defer { unlink(file) }
-        let archive = try ZipArchive(path: file)
+        let archive = try ZipArchive(bytes: zipResponse.body, path: zipURL)
         let reader = try archive.openEntry(try archive.singleFileEntry())
         var decoder = BinanceArchiveFileDecoder(dataset: dataset, market: market, symbol: item.symbol, origin: zipURL)
         while let chunk = try reader.nextChunk() { try decoder.feed(chunk, emit) }
         try decoder.finish(emit)
         return .done
-    }
-
-    /// Writes the downloaded zip where `ZipArchive` reads it: a scratch file, removed after the item, so neither
-    /// atomic replacement nor durability matters. `AtomicFile` would fsync it and the temporary directory and list
-    /// that whole directory for abandoned temporaries — per item, on a shared `/tmp` of thousands of entries, that
-    /// cost more system time than the rest of the item (`.ci/bench-backfill.sh`).
-    private static func writeScratch(_ bytes: [UInt8], to path: String) throws(OutputError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw OutputError(path: path, operation: "open", reason: String(cString: strerror(errno)))
-        }
-        defer { close(descriptor) }
-        if let code = FileDescriptor.writeAll(bytes, to: descriptor) {
-            unlink(path)
-            throw OutputError(path: path, operation: "write", reason: String(cString: strerror(code)))
-        }
     }
 
     private func get(_ url: String, maxBytes: Int, fetcher: ResilientFetcher) throws -> HTTPResponse {

@@ -14,7 +14,11 @@ public struct ArchiveCSVParser {
     public let origin: String
     public let maxLineBytes: Int
     /// Column names when the first row was a header, else nil.
-    public private(set) var header: [String]?
+    public private(set) var header: [String]? {
+        didSet { rowContext = ArchiveCSVRow.Context(origin: origin, header: header) }
+    }
+    /// Origin and header as the rows see them (unretained, owned here).
+    private var rowContext: ArchiveCSVRow.Context
     /// The bytes of a line not yet ended, carried into the next chunk, and where its end left the quoting.
     private var carry: [UInt8] = []
     private var carryState = LineState.fieldStart
@@ -28,6 +32,7 @@ public struct ArchiveCSVParser {
 
     public init(origin: String, maxLineBytes: Int = 1 << 16) {
         self.origin = origin
+        rowContext = ArchiveCSVRow.Context(origin: origin, header: nil)
         self.maxLineBytes = maxLineBytes
         bounds.reserveCapacity(64)
     }
@@ -227,9 +232,9 @@ public struct ArchiveCSVParser {
                 return
             }
         }
+        let context = Unmanaged.passUnretained(rowContext)
         try bounds.withUnsafeBufferPointer { fields in
-            try row(
-                ArchiveCSVRow(origin: origin, lineNumber: lineNumber, header: header, bytes: bytes, bounds: fields))
+            try row(ArchiveCSVRow(context: context, lineNumber: lineNumber, bytes: bytes, bounds: fields))
         }
     }
 

@@ -7,19 +7,33 @@ public struct ArchiveCSVRow {
     public var lineNumber: Int
     public var count: Int { bounds.count / 2 }
     /// The file's column names when its first row was a header, so decoders can find columns by name.
-    public let header: [String]?
-    let origin: String
+    public var header: [String]? { context._withUnsafeGuaranteedRef { $0.header } }
+    var origin: String { context._withUnsafeGuaranteedRef { $0.origin } }
+    /// The parser's origin and header, unretained: the parser owns them for longer than the row may live (the
+    /// row never escapes the callback), and a row holding the string and array themselves retained and released
+    /// both for every row of every file.
+    let context: Unmanaged<Context>
     let bytes: UnsafeBufferPointer<UInt8>
     /// Start and end offsets into `bytes`, two per field.
     let bounds: UnsafeBufferPointer<Int>
 
+    /// What every row of one file shares.
+    final class Context {
+        let origin: String
+        let header: [String]?
+
+        init(origin: String, header: [String]?) {
+            self.origin = origin
+            self.header = header
+        }
+    }
+
     init(
-        origin: String, lineNumber: Int, header: [String]?, bytes: UnsafeBufferPointer<UInt8>,
+        context: Unmanaged<Context>, lineNumber: Int, bytes: UnsafeBufferPointer<UInt8>,
         bounds: UnsafeBufferPointer<Int>
     ) {
-        self.origin = origin
+        self.context = context
         self.lineNumber = lineNumber
-        self.header = header
         self.bytes = bytes
         self.bounds = bounds
     }
@@ -92,6 +106,17 @@ public struct ArchiveCSVRow {
         let negative = text.first == UInt8(ascii: "-")
         if negative { position = 1 }
         guard position < text.count else { return nil }
+        // Up to 18 digits cannot overflow (10¹⁸ − 1 < 2⁶³): no overflow check per digit for timestamps and counts.
+        if text.count - position <= 18 {
+            var value: Int64 = 0
+            while position < text.count {
+                let digit = text[position] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value &* 10 &+ Int64(digit)
+                position += 1
+            }
+            return negative ? -value : value
+        }
         var magnitude: UInt64 = 0
         while position < text.count {
             let digit = text[position] &- UInt8(ascii: "0")

@@ -1,4 +1,4 @@
-/// Reads a zip archive from a local file with bounded reads — the end-of-central-directory record, the central
+/// Reads a zip archive from a local file, or from bytes already in memory, with bounded reads — the end-of-central-directory record, the central
 /// directory entry by entry, one local header per opened entry — never the whole file in memory. Supports what
 /// data.binance.vision, Info-ZIP `zip` and Python's `zipfile` write: stored and deflated entries, data descriptors
 /// (flag bit 3) and ZIP64 sizes and offsets.
@@ -6,7 +6,7 @@
 /// The central directory is authoritative for sizes and CRC-32 (local headers followed by a data descriptor hold
 /// zeros). Offsets are taken as absolute: an archive with bytes prepended (a self-extractor) is reported malformed.
 public final class ZipArchive {
-    /// The archive file, as given; every error names it.
+    /// The archive file as given, or the name given to in-memory bytes; every error names it.
     public let path: String
     /// The central directory's entries in file order, directories included.
     public let entries: [ZipEntry]
@@ -16,6 +16,16 @@ public final class ZipArchive {
     public init(path: String) throws(ZipError) {
         self.path = path
         file = try ArchiveFile(path: path)
+        let directory = try Self.locateCentralDirectory(in: file)
+        entries = try Self.readEntries(of: file, directory: directory)
+    }
+
+    /// Reads the central directory of an archive held in memory (a download already checked by its checksum),
+    /// named `path` in every error — its URL, say. The same bounded reads and errors as from a file; the bytes
+    /// are shared with the caller, not copied.
+    public init(bytes: [UInt8], path: String) throws(ZipError) {
+        self.path = path
+        file = ArchiveFile(bytes: bytes, path: path)
         let directory = try Self.locateCentralDirectory(in: file)
         entries = try Self.readEntries(of: file, directory: directory)
     }

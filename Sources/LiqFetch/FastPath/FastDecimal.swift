@@ -22,50 +22,55 @@ enum FastDecimal {
 
     /// `-?[0-9]+(.[0-9]+)?` with a mantissa and scale inside the exact range; nil for anything else. Leading zeros
     /// add nothing to the mantissa, exactly as they add nothing to the decimal's value; trailing fractional zeros
-    /// are held back and only counted once a non-zero digit follows them.
+    /// are left out of both mantissa and scale.
     ///
-    /// One pass through the raw bytes, no per-digit bounds checks: it runs for every number of every archive row.
+    /// Raw bytes, no per-digit bounds checks, and no per-digit bookkeeping: significant digits are counted from
+    /// positions (first non-zero digit, last non-zero fraction digit), since this runs for every number of every
+    /// archive row.
     private static func exactShortDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let bytes = text.baseAddress, text.count > 0 else { return nil }
         let count = text.count
         let isNegative = bytes[0] == UInt8(ascii: "-")
         var position = isNegative ? 1 : 0
-        var mantissa: UInt64 = 0
-        var significantDigits = 0
         let integerStart = position
+        while position < count && bytes[position] == UInt8(ascii: "0") { position += 1 }
+        let significantStart = position
+        var mantissa: UInt64 = 0
         while position < count {
             let digit = bytes[position] &- UInt8(ascii: "0")
             guard digit < 10 else { break }
-            if mantissa != 0 || digit != 0 { significantDigits += 1 }
             mantissa = mantissa &* 10 &+ UInt64(digit)
             position += 1
         }
+        var significantDigits = position - significantStart
         guard position > integerStart, significantDigits <= 19 else { return nil }
         var scale = 0
         if position < count {
             guard bytes[position] == UInt8(ascii: ".") else { return nil }
             position += 1
             let fractionStart = position
-            var heldZeros = 0
+            guard fractionStart < count else { return nil }
+            // The fraction's first and last non-zero digits; every byte must be a digit.
+            var firstNonZero = -1
+            var lastNonZero = -1
             while position < count {
                 let digit = bytes[position] &- UInt8(ascii: "0")
                 guard digit < 10 else { return nil }
+                if digit != 0 {
+                    if firstNonZero < 0 { firstNonZero = position }
+                    lastNonZero = position
+                }
                 position += 1
-                if digit == 0 {
-                    heldZeros += 1
-                    continue
-                }
-                for _ in 0..<heldZeros {
-                    if mantissa != 0 { significantDigits += 1 }
-                    mantissa = mantissa &* 10
-                }
-                significantDigits += 1
-                guard significantDigits <= 19 else { return nil }
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                scale += heldZeros + 1
-                heldZeros = 0
             }
-            guard position > fractionStart else { return nil }
+            if lastNonZero >= 0 {
+                scale = lastNonZero + 1 - fractionStart
+                // With no significant integer digit, the fraction's leading zeros are not significant either.
+                significantDigits += lastNonZero + 1 - (significantDigits == 0 ? firstNonZero : fractionStart)
+                guard significantDigits <= 19 else { return nil }
+                for index in fractionStart...lastNonZero {
+                    mantissa = mantissa &* 10 &+ UInt64(bytes[index] &- UInt8(ascii: "0"))
+                }
+            }
         }
         guard scale < powersOfTen.count, mantissa <= 1 << 53 else { return nil }
         let magnitude = Double(mantissa) / powersOfTen[scale]

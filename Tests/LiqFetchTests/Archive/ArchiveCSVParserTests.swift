@@ -173,6 +173,23 @@ struct ArchiveCSVParserTests {
                 origin: "test.csv", line: 1, column: "#1", expected: "an integer", found: "\"9223372036854775808\"")
         ) { try firstRow("1,9223372036854775808\n") { row in try row.int64(1) } }
         #expect(throws: ArchiveCSVError.self) { try firstRow("1,1.5\n") { row in try row.int64(1) } }
+        // Either side of the 18 digits read without overflow checks, against `Int64(String)`.
+        var state: UInt64 = 11
+        var texts = [
+            "999999999999999999", "-999999999999999999", "1000000000000000000", "-1000000000000000000", "0", "-0",
+            "007", "-", "12a", "1-2", "99999999999999999999",
+        ]
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let digits = Int(state >> 59) % 20 + 1
+            var text = state >> 63 == 1 ? "-" : ""
+            for index in 0..<digits { text += String((state >> UInt64(index * 3)) % 10) }
+            texts.append(text)
+        }
+        for text in texts {
+            let parsed = try? firstRow("1,\(text)\n") { row in try row.int64(1) }
+            #expect(parsed == Int64(text), "\(text)")
+        }
     }
 
     @Test func timestamps() throws {

@@ -34,7 +34,7 @@ import Testing
         }
     }
 
-    @Test func randomBytesAreNotAZip() throws {
+    @Test(arguments: ZipSource.allCases) func randomBytesAreNotAZip(source: ZipSource) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         var state: UInt64 = 42
@@ -44,7 +44,7 @@ import Testing
         }
         for (name, bytes) in [("noise.zip", noise), ("empty.zip", []), ("short.zip", [0x50, 0x4b])] {
             let path = try directory.write(bytes, to: name)
-            let error = #expect(throws: ZipError.self) { try ZipArchive(path: path) }
+            let error = #expect(throws: ZipError.self) { try source.open(path) }
             #expect(error?.description == "\(path): not a zip archive (no end-of-central-directory record)")
         }
     }
@@ -56,14 +56,14 @@ import Testing
     }
 
     /// A download cut anywhere before its end has lost its end-of-central-directory record.
-    @Test(arguments: [1, 4, 30, 38, 1000, 200_000, -200, -60, -23, -1])
-    func truncatedArchive(cut: Int) throws {
+    @Test(arguments: ZipSource.allCases, [1, 4, 30, 38, 1000, 200_000, -200, -60, -23, -1])
+    func truncatedArchive(source: ZipSource, cut: Int) throws {
         guard ArchiveFixtures.hasZip else { return }
         let fixture = try Fixture()
         defer { fixture.directory.remove() }
         let length = cut > 0 ? cut : fixture.bytes.count + cut
         let path = try fixture.write(Array(fixture.bytes[..<length]), as: "cut.zip")
-        let error = #expect(throws: ZipError.self) { try ZipArchive(path: path) }
+        let error = #expect(throws: ZipError.self) { try source.open(path) }
         let expected =
             length >= 4
             ? "\(path): truncated zip archive: it starts with a local file header but has no end-of-central-directory "
@@ -72,14 +72,14 @@ import Testing
         #expect(error?.description == expected)
     }
 
-    @Test func corruptStoredByteIsACRCMismatch() throws {
+    @Test(arguments: ZipSource.allCases) func corruptStoredByteIsACRCMismatch(source: ZipSource) throws {
         guard ArchiveFixtures.hasZip else { return }
         let fixture = try Fixture(store: true)
         defer { fixture.directory.remove() }
         var bytes = fixture.bytes
         bytes[fixture.dataOffset + 500_000] ^= 0x20
         let path = try fixture.write(bytes, as: "corrupt.zip")
-        let archive = try ZipArchive(path: path)
+        let archive = try source.open(path)
         let expected = ArchiveFixtures.crc32(fixture.content)
         var corrupted = fixture.content
         corrupted[500_000] ^= 0x20
@@ -93,8 +93,8 @@ import Testing
     }
 
     /// A flipped byte in deflate data is caught by zlib (bad block, bad distance), the length or the CRC check.
-    @Test(arguments: [0, 1, 100, 5000, 50_000, -10, -2])
-    func corruptDeflateByteIsAnError(position: Int) throws {
+    @Test(arguments: ZipSource.allCases, [0, 1, 100, 5000, 50_000, -10, -2])
+    func corruptDeflateByteIsAnError(source: ZipSource, position: Int) throws {
         guard ArchiveFixtures.hasZip else { return }
         let fixture = try Fixture()
         defer { fixture.directory.remove() }
@@ -102,7 +102,7 @@ import Testing
         let offset = fixture.dataOffset + (position >= 0 ? position : fixture.compressedSize + position)
         bytes[offset] ^= 0x55
         let path = try fixture.write(bytes, as: "corrupt.zip")
-        let archive = try ZipArchive(path: path)
+        let archive = try source.open(path)
         let error = try #require(ArchiveFixtures.readError(archive, archive.entries[0]))
         #expect(error.path == path)
         #expect(error.entry == "data.csv")
@@ -112,7 +112,7 @@ import Testing
         }
     }
 
-    @Test func compressedSizeTooSmallIsATruncatedStream() throws {
+    @Test(arguments: ZipSource.allCases) func compressedSizeTooSmallIsATruncatedStream(source: ZipSource) throws {
         guard ArchiveFixtures.hasZip else { return }
         let fixture = try Fixture()
         defer { fixture.directory.remove() }
@@ -120,7 +120,7 @@ import Testing
         let shortened = fixture.compressedSize - 100
         ArchiveFixtures.putUInt32(UInt32(shortened), into: &bytes, at: fixture.centralOffset + 20)
         let path = try fixture.write(bytes, as: "short.zip")
-        let archive = try ZipArchive(path: path)
+        let archive = try source.open(path)
         let error = ArchiveFixtures.readError(archive, archive.entries[0])
         #expect(
             error?.description
@@ -128,7 +128,7 @@ import Testing
                 + "truncated: no end of stream within the compressed size of \(shortened) bytes")
     }
 
-    @Test func bytesAfterTheDeflateStreamAreTrailingData() throws {
+    @Test(arguments: ZipSource.allCases) func bytesAfterTheDeflateStreamAreTrailingData(source: ZipSource) throws {
         guard ArchiveFixtures.hasZip else { return }
         let fixture = try Fixture()
         defer { fixture.directory.remove() }
@@ -136,7 +136,7 @@ import Testing
         let size = fixture.compressedSize
         ArchiveFixtures.putUInt32(UInt32(size + 10), into: &bytes, at: fixture.centralOffset + 20)
         let path = try fixture.write(bytes, as: "long.zip")
-        let archive = try ZipArchive(path: path)
+        let archive = try source.open(path)
         let error = ArchiveFixtures.readError(archive, archive.entries[0])
         #expect(
             error?.description
@@ -144,14 +144,14 @@ import Testing
                 + "of the deflate stream, inside the entry's compressed size")
     }
 
-    @Test func uncompressedSizeMismatch() throws {
+    @Test(arguments: ZipSource.allCases) func uncompressedSizeMismatch(source: ZipSource) throws {
         guard ArchiveFixtures.hasZip else { return }
         let fixture = try Fixture()
         defer { fixture.directory.remove() }
         var bytes = fixture.bytes
         ArchiveFixtures.putUInt32(UInt32(fixture.content.count + 1), into: &bytes, at: fixture.centralOffset + 24)
         let path = try fixture.write(bytes, as: "size.zip")
-        let archive = try ZipArchive(path: path)
+        let archive = try source.open(path)
         let error = ArchiveFixtures.readError(archive, archive.entries[0])
         #expect(
             error?.description
@@ -159,14 +159,14 @@ import Testing
                 + "\(fixture.content.count + 1) bytes, found \(fixture.content.count)")
     }
 
-    @Test func unsupportedMethodAndEncryptionAreRefusedAtOpen() throws {
+    @Test(arguments: ZipSource.allCases) func unsupportedMethodAndEncryptionAreRefusedAtOpen(source: ZipSource) throws {
         guard ArchiveFixtures.hasZip else { return }
         let fixture = try Fixture()
         defer { fixture.directory.remove() }
         var bzip2 = fixture.bytes
         bzip2[fixture.centralOffset + 10] = 12
         let bzip2Path = try fixture.write(bzip2, as: "bzip2.zip")
-        let bzip2Archive = try ZipArchive(path: bzip2Path)
+        let bzip2Archive = try source.open(bzip2Path)
         #expect(bzip2Archive.entries[0].method == .other(12))
         let methodError = #expect(throws: ZipError.self) { try bzip2Archive.openEntry(bzip2Archive.entries[0]) }
         #expect(
@@ -176,7 +176,7 @@ import Testing
         var encrypted = fixture.bytes
         encrypted[fixture.centralOffset + 8] |= 0x01
         let encryptedPath = try fixture.write(encrypted, as: "encrypted.zip")
-        let encryptedArchive = try ZipArchive(path: encryptedPath)
+        let encryptedArchive = try source.open(encryptedPath)
         let encryptedError = #expect(throws: ZipError.self) {
             try encryptedArchive.openEntry(encryptedArchive.entries[0])
         }
@@ -185,7 +185,7 @@ import Testing
                 == "\(encryptedPath): entry \"data.csv\" at byte offset 0: encrypted entries are not supported")
     }
 
-    @Test func centralDirectoryOutsideTheFileIsMalformed() throws {
+    @Test(arguments: ZipSource.allCases) func centralDirectoryOutsideTheFileIsMalformed(source: ZipSource) throws {
         guard ArchiveFixtures.hasZip else { return }
         let fixture = try Fixture()
         defer { fixture.directory.remove() }
@@ -193,7 +193,7 @@ import Testing
         let record = bytes.count - 22
         ArchiveFixtures.putUInt32(0x7FFF_0000, into: &bytes, at: record + 16)
         let path = try fixture.write(bytes, as: "offset.zip")
-        let error = #expect(throws: ZipError.self) { try ZipArchive(path: path) }
+        let error = #expect(throws: ZipError.self) { try source.open(path) }
         let size = ArchiveFixtures.uint32(bytes, record + 12)
         #expect(
             error?.description
@@ -201,14 +201,14 @@ import Testing
                 + "bytes) does not end before the end-of-central-directory record at \(record)")
     }
 
-    @Test func localHeaderWithWrongSignatureIsMalformed() throws {
+    @Test(arguments: ZipSource.allCases) func localHeaderWithWrongSignatureIsMalformed(source: ZipSource) throws {
         guard ArchiveFixtures.hasZip else { return }
         let fixture = try Fixture()
         defer { fixture.directory.remove() }
         var bytes = fixture.bytes
         bytes[2] = 0x07
         let path = try fixture.write(bytes, as: "local.zip")
-        let archive = try ZipArchive(path: path)
+        let archive = try source.open(path)
         let error = #expect(throws: ZipError.self) { try archive.openEntry(archive.entries[0]) }
         #expect(
             error?.description

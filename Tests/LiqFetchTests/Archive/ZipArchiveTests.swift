@@ -14,16 +14,19 @@ import Testing
         return directory
     }
 
-    @Test(arguments: [
-        (["-q", "-X"], ZipEntry.CompressionMethod.deflated),
-        (["-q", "-X", "-0"], .stored),
-    ])
-    func infoZipRoundTrips(options: [String], method: ZipEntry.CompressionMethod) throws {
+    @Test(
+        arguments: ZipSource.allCases,
+        [
+            (["-q", "-X"], ZipEntry.CompressionMethod.deflated),
+            (["-q", "-X", "-0"], .stored),
+        ])
+    func infoZipRoundTrips(source: ZipSource, zip: (options: [String], method: ZipEntry.CompressionMethod)) throws {
+        let (options, method) = zip
         guard ArchiveFixtures.hasZip else { return }
         let directory = try directoryWithData()
         defer { directory.remove() }
         try ArchiveFixtures.run(ArchiveFixtures.zip, options + ["archive.zip", "data.csv"], in: directory.path)
-        let archive = try ZipArchive(path: directory.path + "/archive.zip")
+        let archive = try source.open(directory.path + "/archive.zip")
         let entry = try archive.singleFileEntry()
         #expect(entry.name == "data.csv")
         #expect(entry.method == method)
@@ -34,13 +37,13 @@ import Testing
 
     /// `zip - -` reads stdin and writes to a pipe, so it cannot seek back: sizes and CRC follow the data in a data
     /// descriptor and the local header holds zeros (ZIP64 descriptor, since the input size is unknown).
-    @Test func infoZipFromStdinUsesDataDescriptor() throws {
+    @Test(arguments: ZipSource.allCases) func infoZipFromStdinUsesDataDescriptor(source: ZipSource) throws {
         guard ArchiveFixtures.hasZip else { return }
         let directory = try directoryWithData()
         defer { directory.remove() }
         try ArchiveFixtures.run(
             "/bin/sh", ["-c", "\(ArchiveFixtures.zip) -q - - < data.csv | cat > stream.zip"], in: directory.path)
-        let archive = try ZipArchive(path: directory.path + "/stream.zip")
+        let archive = try source.open(directory.path + "/stream.zip")
         let entry = try archive.singleFileEntry()
         #expect(entry.name == "-")
         #expect(entry.hasDataDescriptor)
@@ -49,13 +52,18 @@ import Testing
 
     /// Python's `zipfile`: stored, deflated, ZIP64 local headers (`force_zip64`), and `open(name, "w")` on an
     /// unseekable sink, which writes data descriptors.
-    @Test(arguments: [
-        ("z.write('data.csv', compress_type=zipfile.ZIP_STORED)", ZipEntry.CompressionMethod.stored, false),
-        ("z.write('data.csv', compress_type=zipfile.ZIP_DEFLATED)", .deflated, false),
-        ("w = z.open('data.csv', 'w', force_zip64=True); w.write(data); w.close()", .deflated, false),
-        ("w = z.open('data.csv', 'w'); w.write(data); w.close()", .deflated, true),
-    ])
-    func pythonZipfileRoundTrips(write: String, method: ZipEntry.CompressionMethod, unseekable: Bool) throws {
+    @Test(
+        arguments: ZipSource.allCases,
+        [
+            ("z.write('data.csv', compress_type=zipfile.ZIP_STORED)", ZipEntry.CompressionMethod.stored, false),
+            ("z.write('data.csv', compress_type=zipfile.ZIP_DEFLATED)", .deflated, false),
+            ("w = z.open('data.csv', 'w', force_zip64=True); w.write(data); w.close()", .deflated, false),
+            ("w = z.open('data.csv', 'w'); w.write(data); w.close()", .deflated, true),
+        ])
+    func pythonZipfileRoundTrips(
+        source: ZipSource, zipfile: (write: String, method: ZipEntry.CompressionMethod, unseekable: Bool)
+    ) throws {
+        let (write, method, unseekable) = zipfile
         guard ArchiveFixtures.python != nil else { return }
         let directory = try directoryWithData()
         defer { directory.remove() }
@@ -71,7 +79,7 @@ import Testing
                     \(write)
             """
         try ArchiveFixtures.runPython(script, in: directory.path)
-        let archive = try ZipArchive(path: directory.path + "/archive.zip")
+        let archive = try source.open(directory.path + "/archive.zip")
         let entry = try archive.singleFileEntry()
         #expect(entry.method == method)
         #expect(entry.hasDataDescriptor == unseekable)
@@ -80,7 +88,7 @@ import Testing
 
     /// ZIP64 in the central directory (sizes and offset saturated at 0xFFFFFFFF, real values in the extra field)
     /// and a ZIP64 end-of-central-directory record: no tool writes these for small files, so built by hand.
-    @Test func zip64CentralDirectoryAndEndRecord() throws {
+    @Test(arguments: ZipSource.allCases) func zip64CentralDirectoryAndEndRecord(source: ZipSource) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let payload = Array(Self.content[0..<300_000])
@@ -135,7 +143,7 @@ import Testing
                 "import zipfile; z = zipfile.ZipFile('zip64.zip'); assert z.testzip() is None; "
                     + "assert len(z.read('data.csv')) == \(payload.count)", in: directory.path)
         }
-        let archive = try ZipArchive(path: path)
+        let archive = try source.open(path)
         #expect(
             archive.entries == [
                 ZipEntry(
@@ -145,7 +153,7 @@ import Testing
         #expect(try ArchiveFixtures.readAll(archive, archive.entries[0], chunkBytes: 100_000) == payload)
     }
 
-    @Test func twoEntriesAreListedAndSingleFileEntryRefuses() throws {
+    @Test(arguments: ZipSource.allCases) func twoEntriesAreListedAndSingleFileEntryRefuses(source: ZipSource) throws {
         guard ArchiveFixtures.hasZip else { return }
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -155,7 +163,7 @@ import Testing
         try directory.write(second, to: "day/b.csv")
         try ArchiveFixtures.run(ArchiveFixtures.zip, ["-q", "-r", "two.zip", "day"], in: directory.path)
         let path = directory.path + "/two.zip"
-        let archive = try ZipArchive(path: path)
+        let archive = try source.open(path)
         #expect(archive.entries.map(\.name) == ["day/", "day/a.csv", "day/b.csv"])
         #expect(try ArchiveFixtures.readAll(archive, archive.entries[1]) == first)
         #expect(try ArchiveFixtures.readAll(archive, archive.entries[2]) == second)
@@ -164,7 +172,7 @@ import Testing
     }
 
     /// Empty files (stored, and deflated to the 2-byte empty stream) read as no chunks and verify.
-    @Test func emptyEntriesReadAsNoChunks() throws {
+    @Test(arguments: ZipSource.allCases) func emptyEntriesReadAsNoChunks(source: ZipSource) throws {
         guard ArchiveFixtures.python != nil else { return }
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -175,7 +183,7 @@ import Testing
                 z.writestr('deflated.csv', b'', compress_type=zipfile.ZIP_DEFLATED)
             """
         try ArchiveFixtures.runPython(script, in: directory.path)
-        let archive = try ZipArchive(path: directory.path + "/empty.zip")
+        let archive = try source.open(directory.path + "/empty.zip")
         #expect(archive.entries.map(\.method) == [.stored, .deflated])
         for entry in archive.entries {
             #expect(entry.uncompressedSize == 0)
@@ -184,7 +192,7 @@ import Testing
     }
 
     /// A 50 MiB entry streams in chunks no larger than the limit; its SHA-256 matches Python's of the source.
-    @Test func largeEntryStreamsInBoundedChunks() throws {
+    @Test(arguments: ZipSource.allCases) func largeEntryStreamsInBoundedChunks(source: ZipSource) throws {
         guard ArchiveFixtures.python != nil else { return }
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -197,7 +205,7 @@ import Testing
                 z.writestr('big.csv', data)
             """
         try ArchiveFixtures.runPython(script, in: directory.path)
-        let archive = try ZipArchive(path: directory.path + "/big.zip")
+        let archive = try source.open(directory.path + "/big.zip")
         let limit = 256 << 10
         let reader = try archive.openEntry(try archive.singleFileEntry(), chunkBytes: limit)
         var hasher = SHA256()

@@ -10,7 +10,9 @@ public import LiqCore
 public struct BinanceArchiveKlineDecoder: BinanceArchiveRowDecoder {
     public let market: BinanceArchiveMarket
     public let symbol: String
-    private var resolvedColumns: [Int]?
+    /// Where `layout`'s columns are in this file, from its first row: plain integers, so reading them for every
+    /// row retains nothing.
+    private var columns: Columns?
 
     /// The columns this market's files need; built once here, not for every row.
     private let layout: [BinanceArchiveColumns.Column]
@@ -29,18 +31,42 @@ public struct BinanceArchiveKlineDecoder: BinanceArchiveRowDecoder {
     }
 
     public mutating func decode(_ row: ArchiveCSVRow) throws(ArchiveCSVError) -> VenueRecord? {
-        let columns = try BinanceArchiveColumns.resolve(layout, for: row, cache: &resolvedColumns)
-        let openTime = try row.timestampMs(columns[0])
-        let closeTime = try row.timestampMs(columns[5])
+        let columns: Columns
+        if let resolved = self.columns { columns = resolved } else { columns = try resolve(row) }
+        let openTime = try row.timestampMs(columns.openTime)
+        let closeTime = try row.timestampMs(columns.closeTime)
         // The close time is the bar's last millisecond.
         guard closeTime >= openTime else {
-            throw row.error(columns[5], expected: "a close time after the open time", found: row.string(columns[5]))
+            throw row.error(
+                columns.closeTime, expected: "a close time after the open time", found: row.string(columns.closeTime))
         }
         return .priceBar(
             VenuePriceBar(
                 venue: market.venue, symbol: symbol, bucketStartMs: openTime, intervalMs: closeTime + 1 - openTime,
-                open: try row.decimal(columns[1]), high: try row.decimal(columns[2]), low: try row.decimal(columns[3]),
-                close: try row.decimal(columns[4]), volume: try row.decimal(columns[6]), volumeUnit: .base,
-                takerBuyVolume: try row.decimal(columns[7])))
+                open: try row.decimal(columns.open), high: try row.decimal(columns.high),
+                low: try row.decimal(columns.low), close: try row.decimal(columns.close),
+                volume: try row.decimal(columns.volume), volumeUnit: .base,
+                takerBuyVolume: try row.decimal(columns.takerBuyVolume)))
+    }
+
+    private mutating func resolve(_ row: ArchiveCSVRow) throws(ArchiveCSVError) -> Columns {
+        let indexes = try BinanceArchiveColumns.resolve(layout, for: row)
+        let resolved = Columns(
+            openTime: indexes[0], open: indexes[1], high: indexes[2], low: indexes[3], close: indexes[4],
+            closeTime: indexes[5], volume: indexes[6], takerBuyVolume: indexes[7])
+        columns = resolved
+        return resolved
+    }
+
+    /// Field indexes of the columns in `layout`, in its order.
+    private struct Columns {
+        var openTime: Int
+        var open: Int
+        var high: Int
+        var low: Int
+        var close: Int
+        var closeTime: Int
+        var volume: Int
+        var takerBuyVolume: Int
     }
 }
