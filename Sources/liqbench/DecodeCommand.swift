@@ -36,6 +36,12 @@ struct DecodeCommand {
             fast: { FastOKXLiquidation.decode($0, pushOnly: true) },
             tree: { try OKXLiquidationDecoder.decode($0) },
             foundation: { try decoder.decode(OKXLiquidationPush.self, from: $0).liquidations() })
+        measure(
+            title: "Bybit allLiquidation pushes",
+            lines: SyntheticFeed.bybitLiquidationPushes(bytes: megabytes * 1_000_000, seed: 3),
+            fast: { FastBybitLiquidation.decode($0) },
+            tree: { try BybitLiquidationDecoder.decode($0) },
+            foundation: { try decoder.decode(BybitLiquidationPush.self, from: $0).liquidations() })
     }
 
     private func measure(

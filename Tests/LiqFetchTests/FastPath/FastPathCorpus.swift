@@ -42,6 +42,8 @@ enum FastPathCorpus {
                 if path.contains("/public/liquidation-orders/") || (isCapture && path.contains("liquidation")) {
                     return Entry(relativePath: path, oracle: .okxLiquidation, isCapture: isCapture)
                 }
+            case .bybit:
+                if isCapture { return Entry(relativePath: path, oracle: .bybitLiquidation, isCapture: true) }
             default:
                 break
             }
@@ -53,7 +55,15 @@ enum FastPathCorpus {
     static func payloads(_ entry: Entry) throws -> [[UInt8]] {
         let bytes = try FileBytes.read(fixtures + "/" + entry.relativePath, maxBytes: 16 << 20)
         guard entry.isCapture else { return [bytes] }
-        return bytes.split(separator: 0x0A).map(Array.init).filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }
+        let lines = bytes.split(separator: 0x0A).map(Array.init).filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }
+        guard case .bybitLiquidation = entry.oracle else { return lines }
+        // A Bybit connection carries tickers and operation answers too: only its allLiquidation pushes belong here.
+        return lines.filter { $0.starts(with: #"{"topic":"allLiquidation."#.utf8) }
+    }
+
+    /// Every Bybit allLiquidation capture line.
+    static func bybitCaptureLines() throws -> [[UInt8]] {
+        try entries.filter { $0.oracle.description.hasPrefix("Bybit") }.flatMap(payloads)
     }
 
     /// Every forceOrder capture line, the base of the targeted and mutation tests.

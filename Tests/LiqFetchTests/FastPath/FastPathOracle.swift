@@ -8,6 +8,7 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
     case okxLiquidation
     case binanceOpenInterestHistory(Venue)
     case binanceFundingHistory(Venue)
+    case bybitLiquidation
 
     var description: String {
         switch self {
@@ -15,6 +16,7 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
         case .okxLiquidation: "OKX liquidation-orders"
         case .binanceOpenInterestHistory(let venue): "openInterestHist \(venue.rawValue)"
         case .binanceFundingHistory(let venue): "fundingRate \(venue.rawValue)"
+        case .bybitLiquidation: "Bybit allLiquidation"
         }
     }
 
@@ -27,6 +29,7 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
             FastBinanceOpenInterest.decodeHistory(bytes, venue: venue)?.map(\.exactFields)
         case .binanceFundingHistory(let venue):
             FastBinanceFunding.decodeSettled(bytes, venue: venue)?.map(\.exactFields)
+        case .bybitLiquidation: FastBybitLiquidation.decode(bytes)?.map(\.exactFields)
         }
     }
 
@@ -43,6 +46,8 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
                 return try BinanceOpenInterestDecoder.decodeHistory(document, venue: venue).map(\.exactFields)
             case .binanceFundingHistory(let venue):
                 return try BinanceFundingDecoder.decodeSettled(document, venue: venue).map(\.exactFields)
+            case .bybitLiquidation:
+                return try BybitLiquidationDecoder.decode(document).map(\.exactFields)
             }
         }
     }

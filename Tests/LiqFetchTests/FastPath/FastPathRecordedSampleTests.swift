@@ -41,6 +41,22 @@ struct FastPathRecordedSampleTests {
         }
     }
 
+    @Test(.enabled(if: isPresent("bybit_allLiquidation_ws_fixture_nautilus.json")))
+    func bybitAllLiquidationFromNautilus() throws {
+        Self.expectSame(
+            .bybitLiquidation, try RecordedFeeds.payloads("bybit_allLiquidation_ws_fixture_nautilus.json").value)
+    }
+
+    @Test(.enabled(if: isPresent("bybit_v5_docexamples_openinterest_funding_allLiquidation.json")))
+    func bybitAllLiquidationDocExample() throws {
+        let payloads = try RecordedFeeds.payloads("bybit_v5_docexamples_openinterest_funding_allLiquidation.json")
+        let matching = try payloads.elements().filter {
+            try $0.member("doc_path").string().hasSuffix("all-liquidation.mdx")
+        }
+        #expect(matching.count == 1)
+        for payload in matching { Self.expectSame(.bybitLiquidation, try payload.member("body").value) }
+    }
+
     @Test func binanceDocExamplesFromNautilus() throws {
         let oracles: [(suffix: String, oracle: FastPathOracle)] = [
             ("liquidation_stream.json", .binanceForceOrder(.binanceUSDM)),

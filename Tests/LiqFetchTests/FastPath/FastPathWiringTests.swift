@@ -60,6 +60,34 @@ import Testing
         }
     }
 
+    /// Whole capture files in order (operation answers, ticker snapshots and deltas, liquidations), then mutants:
+    /// the ticker state the tree path builds must be the same whichever path the liquidation lines took.
+    @Test func bybitStreamOverrideMatchesTheDefault() throws {
+        var captures: [[UInt8]] = []
+        for entry in FastPathCorpus.entries where entry.oracle.description.hasPrefix("Bybit") {
+            let bytes = try FileBytes.read(FastPathCorpus.fixtures + "/" + entry.relativePath, maxBytes: 16 << 20)
+            captures += bytes.split(separator: 0x0A).map(Array.init)
+        }
+        let lines = Self.lines(
+            captures,
+            control: [
+                #"{"success":false,"ret_msg":"error:handler not found","conn_id":"c1","req_id":"1","op":"subscribe"}"#,
+                #"{"op":"pong","args":["1760126400000"],"conn_id":"c1"}"#,
+                #"{"topic":"allLiquidation.BTCUSDT","op":null,"data":[{"T":1,"s":"BTCUSDT","S":"Buy","v":"1","p":"2"}]}"#,
+            ],
+            seed: 13)
+        for symbols: Set<String> in [["BTCUSDT", "ETHUSDT", "BTCUSD"], ["ETHUSDT"]] {
+            var wired = BybitStreamDecoder(symbols: symbols, tickerFeeds: [.markPrice, .funding, .openInterest])
+            var tree = wired
+            for (number, line) in lines.enumerated() {
+                let origin = "bybit.ndjson:\(number + 1)"
+                #expect(
+                    Self.outcome { try wired.decode(line: line, origin: origin) }
+                        == Self.outcome { try tree.decode(JSONNode.parse(line, origin: origin)) })
+            }
+        }
+    }
+
     @Test func restHooksMatchDecodeFeedOnTheFixtures() throws {
         let binance = BinanceFuturesAdapter(
             venue: .binanceUSDM, selection: VenueSelection(symbols: ["BTCUSDT"], feeds: [.openInterest, .funding]))
@@ -83,7 +111,7 @@ import Testing
                 request = OKXEndpoints.liquidationOrders(instType: "SWAP", underlying: "BTC-USDT", limit: 100)
                 fast = { okx.fastDecodeFeed($0, for: request) }
                 tree = { try okx.decodeFeed($0, for: request) }
-            case .binanceForceOrder:
+            case .binanceForceOrder, .bybitLiquidation:
                 continue
             }
             for body in try FastPathCorpus.payloads(entry) {
