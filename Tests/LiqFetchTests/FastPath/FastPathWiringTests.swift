@@ -88,6 +88,55 @@ import Testing
         }
     }
 
+    /// The whole capture in order (welcome, acknowledgements, the `partial`, instrument rows that move the clock,
+    /// every insert, update and delete), then mutants, for several selections: the resting orders and the clock
+    /// must evolve alike whichever path each line took.
+    @Test func bitmexStreamOverrideMatchesTheDefault() throws {
+        var capture: [[UInt8]] = []
+        for entry in FastPathCorpus.entries where entry.oracle.description.hasPrefix("BitMEX") {
+            let bytes = try FileBytes.read(FastPathCorpus.fixtures + "/" + entry.relativePath, maxBytes: 16 << 20)
+            capture += bytes.split(separator: 0x0A).map(Array.init)
+        }
+        let lines = Self.lines(
+            capture,
+            control: [
+                #"{"status":429,"error":"Rate limit exceeded","meta":{}}"#,
+                #"{"table":"liquidation","action":"insert","data":[{"orderID":"a","symbol":"XBTUSD","side":"Buy","#
+                    + #""price":1,"leavesQty":2},{"orderID":"a","symbol":"XBTUSD","side":"Buy","price":3,"leavesQty":4}]}"#,
+            ],
+            seed: 14)
+        for (symbols, feeds) in [
+            (Set(["XBTUSD", "ETHUSDT"]), Set<Feed>([.liquidations, .markPrice, .openInterest, .funding])),
+            (["XBTUSD"], [.liquidations]), (["ETHUSDT"], [.markPrice]),
+        ] {
+            var wired = BitMEXStreamDecoder(symbols: symbols, feeds: feeds)
+            var tree = wired
+            for (number, line) in lines.enumerated() {
+                let origin = "bitmex.ndjson:\(number + 1)"
+                #expect(
+                    Self.outcome { try wired.decode(line: line, origin: origin) }
+                        == Self.outcome { try tree.decode(JSONNode.parse(line, origin: origin)) })
+            }
+            #expect(wired.clockMs == tree.clockMs)
+        }
+    }
+
+    /// An insert before any venue time: the tree's error, on both paths; an unselected symbol is no error.
+    @Test func bitmexInsertBeforeAnyClockTakesTheTreePath() {
+        let insert =
+            #"{"table":"liquidation","action":"insert","data":[{"orderID":"o1","symbol":"XBTUSD","side":"Sell","#
+            + #""price":122111.0,"leavesQty":7300}]}"#
+        for symbols: Set<String> in [["XBTUSD"], ["ETHUSDT"]] {
+            var wired = BitMEXStreamDecoder(symbols: symbols, feeds: [.liquidations])
+            var tree = wired
+            let viaLine = Self.outcome { try wired.decode(line: Array(insert.utf8), origin: "bitmex.ndjson:1") }
+            #expect(
+                viaLine
+                    == Self.outcome { try tree.decode(JSONNode.parse(Array(insert.utf8), origin: "bitmex.ndjson:1")) })
+            #expect(viaLine.hasPrefix("error: ") == symbols.contains("XBTUSD"), "\(viaLine)")
+        }
+    }
+
     @Test func restHooksMatchDecodeFeedOnTheFixtures() throws {
         let binance = BinanceFuturesAdapter(
             venue: .binanceUSDM, selection: VenueSelection(symbols: ["BTCUSDT"], feeds: [.openInterest, .funding]))
@@ -111,7 +160,7 @@ import Testing
                 request = OKXEndpoints.liquidationOrders(instType: "SWAP", underlying: "BTC-USDT", limit: 100)
                 fast = { okx.fastDecodeFeed($0, for: request) }
                 tree = { try okx.decodeFeed($0, for: request) }
-            case .binanceForceOrder, .bybitLiquidation:
+            case .binanceForceOrder, .bybitLiquidation, .bitmexLiquidation:
                 continue
             }
             for body in try FastPathCorpus.payloads(entry) {
