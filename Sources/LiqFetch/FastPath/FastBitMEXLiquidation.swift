@@ -3,8 +3,8 @@ public import LiqCore
 /// The `liquidation` table messages of BitMEX's realtime stream (`{"table":"liquidation","action":…,"data":[…]}`)
 /// straight from their bytes: the `insert`, `update` and `delete` that every liquidation order goes through.
 ///
-/// It reads what `BitMEXStreamDecoder` reads and no more decides: the stream decoder keeps the resting orders and
-/// the clock, and applies the message as its tree path would. Insert rows are read as `BitMEXLiquidationDecoder`
+/// It only reads, what `BitMEXStreamDecoder` reads: the stream decoder keeps the resting orders and the clock and
+/// applies the message as its tree path would. Insert rows are read as `BitMEXLiquidationDecoder`
 /// reads them (`side` Sell = a liquidated long, `price` the order price, `leavesQty` contracts, `orderID` the venue
 /// id), stamped with the caller's clock; update and delete rows only need their `orderID`. Anything else falls
 /// back (nil): a `partial` (it resets the resting orders; once per connection), any other table or action, any
@@ -38,7 +38,6 @@ public enum FastBitMEXLiquidation {
     private static func message(_ cursor: inout JSONCursor, timestampMs: Int64) throws(FastPathFallback) -> Message {
         var table: JSONSpan?
         var action: Action?
-        var sawAction = false
         var message: Message?
         guard try cursor.beginObject() else { throw FastPathFallback() }
         repeat {
@@ -55,11 +54,9 @@ public enum FastBitMEXLiquidation {
                 let value = try cursor.value()
                 if table == nil { table = value }
             } else if cursor.matches(key, "action") {
+                // The first occurrence decides: it is either read here or the message falls back.
                 let value = try cursor.value()
-                if !sawAction {
-                    sawAction = true
-                    action = try self.action(cursor, cursor.member(value))
-                }
+                if action == nil { action = try self.action(cursor, cursor.member(value)) }
             } else if cursor.matches(key, "error") {
                 throw FastPathFallback()
             } else {
