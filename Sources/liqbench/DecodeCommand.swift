@@ -45,6 +45,39 @@ struct DecodeCommand {
             lines: deribit, fast: { FastDeribitLiquidation.decode($0) },
             tree: { try DeribitLiquidationDecoder.decode(trades: $0.member("params").member("data").elements()) },
             foundation: { try decoder.decode(DeribitTradesNotification.self, from: $0).liquidations() })
+        measure(
+            title: "Bybit allLiquidation pushes",
+            lines: SyntheticFeed.bybitLiquidationPushes(bytes: megabytes * 1_000_000, seed: 3),
+            fast: { FastBybitLiquidation.decode($0) },
+            tree: { try BybitLiquidationDecoder.decode($0) },
+            foundation: { try decoder.decode(BybitLiquidationPush.self, from: $0).liquidations() })
+        measure(
+            title: "BitMEX liquidation table messages (insert, update, delete)",
+            lines: SyntheticFeed.bitmexLiquidationMessages(bytes: megabytes * 1_000_000, seed: 4),
+            fast: {
+                switch FastBitMEXLiquidation.decode($0, timestampMs: SyntheticFeed.bitmexClockMs) {
+                case .insert(let liquidations): liquidations
+                case .update, .delete: []
+                case nil: nil
+                }
+            },
+            tree: { (message) throws -> [VenueLiquidation] in
+                // What `BitMEXStreamDecoder` reads: every row's orderID, an insert's rows whole.
+                let isInsert = try message.member("action").string() == "insert"
+                var events: [VenueLiquidation] = []
+                for row in try message.member("data").elements() {
+                    _ = try row.member("orderID").string()
+                    if isInsert {
+                        events.append(
+                            try BitMEXLiquidationDecoder.decode(row, timestampMs: SyntheticFeed.bitmexClockMs))
+                    }
+                }
+                return events
+            },
+            foundation: {
+                try decoder.decode(BitMEXLiquidationMessage.self, from: $0).liquidations(
+                    timestampMs: SyntheticFeed.bitmexClockMs)
+            })
     }
 
     private func measure(

@@ -84,7 +84,7 @@ enum SyntheticFeed {
         }
     }
 
-    private static func lines(bytes: Int, _ next: () -> String) -> [[UInt8]] {
+    static func lines(bytes: Int, _ next: () -> String) -> [[UInt8]] {
         var lines: [[UInt8]] = []
         var total = 0
         while total < bytes {

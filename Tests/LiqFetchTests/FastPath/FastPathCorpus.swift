@@ -42,6 +42,10 @@ enum FastPathCorpus {
                 if path.contains("/public/liquidation-orders/") || (isCapture && path.contains("liquidation")) {
                     return Entry(relativePath: path, oracle: .okxLiquidation, isCapture: isCapture)
                 }
+            case .bybit:
+                if isCapture { return Entry(relativePath: path, oracle: .bybitLiquidation, isCapture: true) }
+            case .bitmex:
+                if isCapture { return Entry(relativePath: path, oracle: .bitmexLiquidation, isCapture: true) }
             default:
                 break
             }
@@ -53,7 +57,30 @@ enum FastPathCorpus {
     static func payloads(_ entry: Entry) throws -> [[UInt8]] {
         let bytes = try FileBytes.read(fixtures + "/" + entry.relativePath, maxBytes: 16 << 20)
         guard entry.isCapture else { return [bytes] }
-        return bytes.split(separator: 0x0A).map(Array.init).filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }
+        let lines = bytes.split(separator: 0x0A).map(Array.init).filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }
+        switch entry.oracle {
+        case .bybitLiquidation:
+            // A Bybit connection carries tickers and operation answers too: only its allLiquidation pushes belong here.
+            return lines.filter { $0.starts(with: #"{"topic":"allLiquidation."#.utf8) }
+        case .bitmexLiquidation:
+            // Instrument rows, the welcome and acknowledgements take the tree path, and so does the one `partial`.
+            return lines.filter {
+                $0.starts(with: #"{"table":"liquidation","action":""#.utf8)
+                    && !$0.starts(with: #"{"table":"liquidation","action":"partial""#.utf8)
+            }
+        default:
+            return lines
+        }
+    }
+
+    /// Every BitMEX liquidation-table capture line the fast path reads.
+    static func bitmexCaptureLines() throws -> [[UInt8]] {
+        try entries.filter { $0.oracle.description.hasPrefix("BitMEX") }.flatMap(payloads)
+    }
+
+    /// Every Bybit allLiquidation capture line.
+    static func bybitCaptureLines() throws -> [[UInt8]] {
+        try entries.filter { $0.oracle.description.hasPrefix("Bybit") }.flatMap(payloads)
     }
 
     /// Every forceOrder capture line, the base of the targeted and mutation tests.

@@ -10,7 +10,7 @@ import Testing
         #expect(
             families.isSuperset(of: [
                 "forceOrder binance-usdm", "openInterestHist binance-usdm", "fundingRate binance-usdm",
-                "OKX liquidation-orders",
+                "OKX liquidation-orders", "Bybit allLiquidation", "BitMEX liquidation table",
             ]))
     }
 

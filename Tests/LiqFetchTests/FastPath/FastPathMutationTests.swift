@@ -19,6 +19,8 @@ import Testing
         Family(oracle: .binanceOpenInterestHistory(.binanceUSDM), seed: 4),
         Family(oracle: .binanceFundingHistory(.binanceUSDM), seed: 5),
         Family(oracle: .deribitTrades, seed: 6),
+        Family(oracle: .bybitLiquidation, seed: 6),
+        Family(oracle: .bitmexLiquidation, seed: 7),
     ]
 
     /// Small real messages of `oracle`'s family: capture lines, single-detail OKX pushes, the first rows of
@@ -28,6 +30,8 @@ import Testing
         case .binanceForceOrder: return try FastPathCorpus.binanceCaptureLines()
         case .okxLiquidation: return try FastPathCorpus.okxPayloads().filter { $0.count < 1024 }
         case .deribitTrades: return try FastPathCorpus.deribitNotifications().filter { $0.count < 1024 }
+        case .bybitLiquidation: return try FastPathCorpus.bybitCaptureLines()
+        case .bitmexLiquidation: return try FastPathCorpus.bitmexCaptureLines()
         case .binanceOpenInterestHistory, .binanceFundingHistory:
             var messages: [[UInt8]] = []
             for entry in FastPathCorpus.entries where entry.oracle.description == oracle.description {

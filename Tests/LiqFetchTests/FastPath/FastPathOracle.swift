@@ -9,6 +9,8 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
     case binanceOpenInterestHistory(Venue)
     case binanceFundingHistory(Venue)
     case deribitTrades
+    case bybitLiquidation
+    case bitmexLiquidation
 
     var description: String {
         switch self {
@@ -17,6 +19,8 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
         case .binanceOpenInterestHistory(let venue): "openInterestHist \(venue.rawValue)"
         case .binanceFundingHistory(let venue): "fundingRate \(venue.rawValue)"
         case .deribitTrades: "Deribit trades"
+        case .bybitLiquidation: "Bybit allLiquidation"
+        case .bitmexLiquidation: "BitMEX liquidation table"
         }
     }
 
@@ -30,6 +34,14 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
         case .binanceFundingHistory(let venue):
             FastBinanceFunding.decodeSettled(bytes, venue: venue)?.map(\.exactFields)
         case .deribitTrades: FastDeribitLiquidation.decode(bytes)?.map(\.exactFields)
+        case .bybitLiquidation: FastBybitLiquidation.decode(bytes)?.map(\.exactFields)
+        case .bitmexLiquidation:
+            switch FastBitMEXLiquidation.decode(bytes, timestampMs: Self.bitmexClockMs) {
+            case .insert(let liquidations): ["insert"] + liquidations.map(\.exactFields)
+            case .update(let orderIDs): ["update"] + orderIDs
+            case .delete(let orderIDs): ["delete"] + orderIDs
+            case nil: nil
+            }
         }
     }
 
@@ -48,6 +60,10 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
                 return try BinanceFundingDecoder.decodeSettled(document, venue: venue).map(\.exactFields)
             case .deribitTrades:
                 return try Self.deribitTrades(document).map(\.exactFields)
+            case .bybitLiquidation:
+                return try BybitLiquidationDecoder.decode(document).map(\.exactFields)
+            case .bitmexLiquidation:
+                return try Self.bitmexTree(document)
             }
         }
     }
@@ -62,6 +78,27 @@ enum FastPathOracle: Sendable, CustomStringConvertible {
         let params = try message.member("params")
         guard try params.member("channel").string().hasPrefix("trades.") else { return [] }
         return try DeribitLiquidationDecoder.decode(trades: params.member("data").elements())
+    }
+
+    /// The stream clock the BitMEX comparisons stamp inserts with.
+    static let bitmexClockMs: Int64 = 1_760_126_400_123
+
+    /// What `BitMEXStreamDecoder` reads of a message, as the fast path reports it: the action, then each row's
+    /// `orderID`, or for an insert every row decoded by `BitMEXLiquidationDecoder` (the stream decoder decodes only
+    /// the rows it keeps; the fast path decodes them all, so it may only fall back more often). Other messages
+    /// give a fingerprint no fast decode can equal.
+    static func bitmexTree(_ document: JSONNode) throws -> [String] {
+        if try document.optionalMember("error") != nil { return ["(an error message)"] }
+        guard let table = try document.optionalMember("table") else { return ["(no table)"] }
+        let action = try document.member("action").string()
+        let rows = try document.member("data").elements()
+        guard try table.string() == "liquidation" else { return ["(another table)"] }
+        return try [action]
+            + rows.map { (row) throws -> String in
+                let orderID = try row.member("orderID").string()
+                guard action == "insert" else { return orderID }
+                return try BitMEXLiquidationDecoder.decode(row, timestampMs: bitmexClockMs).exactFields
+            }
     }
 
     /// What one comparison found.

@@ -41,6 +41,22 @@ struct FastPathRecordedSampleTests {
         }
     }
 
+    @Test(.enabled(if: isPresent("bybit_allLiquidation_ws_fixture_nautilus.json")))
+    func bybitAllLiquidationFromNautilus() throws {
+        Self.expectSame(
+            .bybitLiquidation, try RecordedFeeds.payloads("bybit_allLiquidation_ws_fixture_nautilus.json").value)
+    }
+
+    @Test(.enabled(if: isPresent("bybit_v5_docexamples_openinterest_funding_allLiquidation.json")))
+    func bybitAllLiquidationDocExample() throws {
+        let payloads = try RecordedFeeds.payloads("bybit_v5_docexamples_openinterest_funding_allLiquidation.json")
+        let matching = try payloads.elements().filter {
+            try $0.member("doc_path").string().hasSuffix("all-liquidation.mdx")
+        }
+        #expect(matching.count == 1)
+        for payload in matching { Self.expectSame(.bybitLiquidation, try payload.member("body").value) }
+    }
+
     /// Nautilus' `trades.BTC-PERPETUAL.100ms` notification as recorded (no trade flagged: nothing), then with its
     /// trades flagged by us, one per flag, so the flagged path runs on the real member order and number forms.
     @Test(.enabled(if: isPresent("deribit_trades_ws_nautilus.json")))

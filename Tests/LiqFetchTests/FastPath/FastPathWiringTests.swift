@@ -60,6 +60,83 @@ import Testing
         }
     }
 
+    /// Whole capture files in order (operation answers, ticker snapshots and deltas, liquidations), then mutants:
+    /// the ticker state the tree path builds must be the same whichever path the liquidation lines took.
+    @Test func bybitStreamOverrideMatchesTheDefault() throws {
+        var captures: [[UInt8]] = []
+        for entry in FastPathCorpus.entries where entry.oracle.description.hasPrefix("Bybit") {
+            let bytes = try FileBytes.read(FastPathCorpus.fixtures + "/" + entry.relativePath, maxBytes: 16 << 20)
+            captures += bytes.split(separator: 0x0A).map(Array.init)
+        }
+        let lines = Self.lines(
+            captures,
+            control: [
+                #"{"success":false,"ret_msg":"error:handler not found","conn_id":"c1","req_id":"1","op":"subscribe"}"#,
+                #"{"op":"pong","args":["1760126400000"],"conn_id":"c1"}"#,
+                #"{"topic":"allLiquidation.BTCUSDT","op":null,"data":[{"T":1,"s":"BTCUSDT","S":"Buy","v":"1","p":"2"}]}"#,
+            ],
+            seed: 13)
+        for symbols: Set<String> in [["BTCUSDT", "ETHUSDT", "BTCUSD"], ["ETHUSDT"]] {
+            var wired = BybitStreamDecoder(symbols: symbols, tickerFeeds: [.markPrice, .funding, .openInterest])
+            var tree = wired
+            for (number, line) in lines.enumerated() {
+                let origin = "bybit.ndjson:\(number + 1)"
+                #expect(
+                    Self.outcome { try wired.decode(line: line, origin: origin) }
+                        == Self.outcome { try tree.decode(JSONNode.parse(line, origin: origin)) })
+            }
+        }
+    }
+
+    /// The whole capture in order (welcome, acknowledgements, the `partial`, instrument rows that move the clock,
+    /// every insert, update and delete), then mutants, for several selections: the resting orders and the clock
+    /// must evolve alike whichever path each line took.
+    @Test func bitmexStreamOverrideMatchesTheDefault() throws {
+        var capture: [[UInt8]] = []
+        for entry in FastPathCorpus.entries where entry.oracle.description.hasPrefix("BitMEX") {
+            let bytes = try FileBytes.read(FastPathCorpus.fixtures + "/" + entry.relativePath, maxBytes: 16 << 20)
+            capture += bytes.split(separator: 0x0A).map(Array.init)
+        }
+        let lines = Self.lines(
+            capture,
+            control: [
+                #"{"status":429,"error":"Rate limit exceeded","meta":{}}"#,
+                #"{"table":"liquidation","action":"insert","data":[{"orderID":"a","symbol":"XBTUSD","side":"Buy","#
+                    + #""price":1,"leavesQty":2},{"orderID":"a","symbol":"XBTUSD","side":"Buy","price":3,"leavesQty":4}]}"#,
+            ],
+            seed: 14)
+        for (symbols, feeds) in [
+            (Set(["XBTUSD", "ETHUSDT"]), Set<Feed>([.liquidations, .markPrice, .openInterest, .funding])),
+            (["XBTUSD"], [.liquidations]), (["ETHUSDT"], [.markPrice]),
+        ] {
+            var wired = BitMEXStreamDecoder(symbols: symbols, feeds: feeds)
+            var tree = wired
+            for (number, line) in lines.enumerated() {
+                let origin = "bitmex.ndjson:\(number + 1)"
+                #expect(
+                    Self.outcome { try wired.decode(line: line, origin: origin) }
+                        == Self.outcome { try tree.decode(JSONNode.parse(line, origin: origin)) })
+            }
+            #expect(wired.clockMs == tree.clockMs)
+        }
+    }
+
+    /// An insert before any venue time: the tree's error, on both paths; an unselected symbol is no error.
+    @Test func bitmexInsertBeforeAnyClockTakesTheTreePath() {
+        let insert =
+            #"{"table":"liquidation","action":"insert","data":[{"orderID":"o1","symbol":"XBTUSD","side":"Sell","#
+            + #""price":122111.0,"leavesQty":7300}]}"#
+        for symbols: Set<String> in [["XBTUSD"], ["ETHUSDT"]] {
+            var wired = BitMEXStreamDecoder(symbols: symbols, feeds: [.liquidations])
+            var tree = wired
+            let viaLine = Self.outcome { try wired.decode(line: Array(insert.utf8), origin: "bitmex.ndjson:1") }
+            #expect(
+                viaLine
+                    == Self.outcome { try tree.decode(JSONNode.parse(Array(insert.utf8), origin: "bitmex.ndjson:1")) })
+            #expect(viaLine.hasPrefix("error: ") == symbols.contains("XBTUSD"), "\(viaLine)")
+        }
+    }
+
     @Test func deribitStreamOverrideMatchesTheDefault() throws {
         let lines = Self.lines(
             try FastPathCorpus.deribitNotifications().filter { $0.count < 1024 },
@@ -105,7 +182,7 @@ import Testing
                 request = OKXEndpoints.liquidationOrders(instType: "SWAP", underlying: "BTC-USDT", limit: 100)
                 fast = { okx.fastDecodeFeed($0, for: request) }
                 tree = { try okx.decodeFeed($0, for: request) }
-            case .binanceForceOrder, .deribitTrades:
+            case .binanceForceOrder, .deribitTrades, .bybitLiquidation, .bitmexLiquidation:
                 continue
             }
             for body in try FastPathCorpus.payloads(entry) {

@@ -67,6 +67,33 @@ public struct BitMEXStreamDecoder: StreamDecoder {
         }
     }
 
+    /// `liquidation` inserts, updates and deletes (the bulk of the table) go through the byte-level decoder and are
+    /// applied exactly as `liquidations(_:action:)` applies them; a `partial`, the `instrument` table and anything
+    /// unusual take the tree path, which also produces every error, as does an insert of a selected symbol before
+    /// the stream has a clock (the tree names that error, or finds the order resting already).
+    public mutating func decode(line: [UInt8], origin: String) throws -> [VenueRecord] {
+        guard let message = FastBitMEXLiquidation.decode(line, timestampMs: clockMs ?? 0) else {
+            return try decode(JSONNode.parse(line, origin: origin))
+        }
+        switch message {
+        case .insert(let liquidations):
+            if clockMs == nil, liquidations.contains(where: { symbols.contains($0.symbol) }) {
+                return try decode(JSONNode.parse(line, origin: origin))
+            }
+            var records: [VenueRecord] = []
+            for liquidation in liquidations where symbols.contains(liquidation.symbol) {
+                guard let orderID = liquidation.venueID, restingOrders.insert(orderID).inserted else { continue }
+                if feeds.contains(.liquidations) { records.append(.liquidation(liquidation)) }
+            }
+            return records
+        case .update:
+            return []
+        case .delete(let orderIDs):
+            for orderID in orderIDs { restingOrders.remove(orderID) }
+            return []
+        }
+    }
+
     mutating func advanceClock(_ timestampMs: Int64) {
         clockMs = max(clockMs ?? timestampMs, timestampMs)
     }

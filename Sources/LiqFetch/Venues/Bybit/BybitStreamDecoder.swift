@@ -58,4 +58,13 @@ public struct BybitStreamDecoder: StreamDecoder {
             symbol: symbol, timestampMs: try message.member("ts").timestampMs(),
             feeds: touched.intersection(tickerFeeds))
     }
+
+    /// `allLiquidation` pushes (the bulk of a capture in a crash) go through the byte-level decoder; tickers,
+    /// operation answers and anything unusual through the tree path, which also produces every error.
+    public mutating func decode(line: [UInt8], origin: String) throws -> [VenueRecord] {
+        guard let events = FastBybitLiquidation.decode(line) else {
+            return try decode(JSONNode.parse(line, origin: origin))
+        }
+        return events.filter { symbols.contains($0.symbol) }.map(VenueRecord.liquidation)
+    }
 }
