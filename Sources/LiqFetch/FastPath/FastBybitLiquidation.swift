@@ -48,21 +48,10 @@ public enum FastBybitLiquidation {
             }
         } while try cursor.nextMember()
 
-        guard sawData, try isLiquidationTopic(cursor, cursor.member(topic)) else { throw FastPathFallback() }
-        return events
-    }
-
-    /// Whether the topic is `allLiquidation.…`. Only ASCII text is judged here: for it, `String.hasPrefix` (which
-    /// compares characters) and a byte comparison agree; a non-string topic falls back as `string()` throws.
-    private static func isLiquidationTopic(_ cursor: JSONCursor, _ topic: JSONSpan) throws(FastPathFallback) -> Bool {
-        guard topic.kind == .string, topic.isASCII else { throw FastPathFallback() }
-        let prefix: StaticString = "allLiquidation."
-        let count = prefix.utf8CodeUnitCount
-        guard topic.range.count >= count else { return false }
-        for offset in 0..<count where cursor.byte(at: topic.range.lowerBound + offset) != prefix.utf8Start[offset] {
-            return false
+        guard sawData, try cursor.stringHasPrefix(cursor.member(topic), "allLiquidation.") else {
+            throw FastPathFallback()
         }
-        return true
+        return events
     }
 
     /// One row `{"T":…,"s":…,"S":…,"v":…,"p":…}`, first occurrence of each key, read in the tree's order.

@@ -80,21 +80,8 @@ public enum FastDeribitLiquidation {
                 try cursor.skipValue()
             }
         } while try cursor.nextMember()
-        guard sawData, try isTradesChannel(cursor, cursor.member(channel)) else { throw FastPathFallback() }
+        guard sawData, try cursor.stringHasPrefix(cursor.member(channel), "trades.") else { throw FastPathFallback() }
         return events
-    }
-
-    /// `channel.hasPrefix("trades.")`, for ASCII channels only: `String.hasPrefix` compares characters, and a
-    /// combining mark after the dot would make the tree say no where bytes say yes.
-    private static func isTradesChannel(_ cursor: JSONCursor, _ channel: JSONSpan) throws(FastPathFallback) -> Bool {
-        guard channel.kind == .string, channel.isASCII else { throw FastPathFallback() }
-        let prefix: StaticString = "trades."
-        let count = prefix.utf8CodeUnitCount
-        guard channel.range.count >= count else { return false }
-        for offset in 0..<count where cursor.byte(at: channel.range.lowerBound + offset) != prefix.utf8Start[offset] {
-            return false
-        }
-        return true
     }
 
     /// The trades of `data`, each read whole and turned into zero, one or two events.

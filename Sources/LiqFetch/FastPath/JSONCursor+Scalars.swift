@@ -16,6 +16,19 @@ extension JSONCursor {
         return matches(span, literal)
     }
 
+    /// Whether a string value starts with `prefix` (ASCII), as `string().hasPrefix(prefix)` answers. Judged on ASCII
+    /// text only, where comparing bytes and `String.hasPrefix` (which compares characters) agree: a combining mark
+    /// after the prefix would make them differ. Not a string, or not ASCII, falls back.
+    func stringHasPrefix(_ span: JSONSpan, _ prefix: StaticString) throws(FastPathFallback) -> Bool {
+        guard span.kind == .string, span.isASCII else { throw FastPathFallback() }
+        let count = prefix.utf8CodeUnitCount
+        guard span.range.count >= count else { return false }
+        for offset in 0..<count where byte(at: span.range.lowerBound + offset) != prefix.utf8Start[offset] {
+            return false
+        }
+        return true
+    }
+
     /// `JSONNode.string()`: the cursor already rejected escapes and validated UTF-8, so the bytes are the text.
     func string(_ span: JSONSpan) throws(FastPathFallback) -> String {
         guard span.kind == .string else { throw FastPathFallback() }
